@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what the tests and benchmarks need that a fresh Debian machine lacks, and unpacks the
+# devicetree parts of Debian's linux-source-6.1 into a cache directory. Idempotent: a second run
+# with everything in place does nothing but print the corpus path.
+#
+#   scripts/setup-corpus.sh            # prints the kernel tree path on its last line
+#   DTDMA_CACHE=/some/dir scripts/setup-corpus.sh
+set -euo pipefail
+
+cache="${DTDMA_CACHE:-$HOME/.cache/dtdma}"
+kernel="$cache/linux-source-6.1"
+tarball=/usr/src/linux-source-6.1.tar.xz
+
+need=()
+command -v dtc >/dev/null 2>&1 || need+=(device-tree-compiler)
+command -v cpp >/dev/null 2>&1 || need+=(cpp)
+[ -f "$tarball" ] || need+=(linux-source-6.1)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup-corpus: need Debian packages ${need[*]}; run as root or install them" >&2
+    exit 2
+  fi
+  echo "setup-corpus: installing ${need[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
+fi
+
+stamp="$kernel/.dtdma-unpacked"
+if [ ! -f "$stamp" ] || [ "$tarball" -nt "$stamp" ]; then
+  echo "setup-corpus: unpacking devicetree sources into $kernel" >&2
+  rm -rf "$kernel.tmp"
+  mkdir -p "$kernel.tmp"
+  tar -xJf "$tarball" -C "$kernel.tmp" --strip-components=1 --wildcards \
+    'linux-source-6.1/arch/*/boot/dts' \
+    'linux-source-6.1/include/dt-bindings' \
+    'linux-source-6.1/include/uapi' \
+    'linux-source-6.1/scripts/dtc/include-prefixes' \
+    'linux-source-6.1/scripts/Makefile.lib' \
+    'linux-source-6.1/Documentation/devicetree' \
+    'linux-source-6.1/drivers/dma/imx-sdma.c' \
+    'linux-source-6.1/include/linux/dma/imx-dma.h' \
+    'linux-source-6.1/Makefile'
+  touch "$kernel.tmp/.dtdma-unpacked"
+  rm -rf "$kernel"
+  mkdir -p "$cache"
+  mv "$kernel.tmp" "$kernel"
+fi
+echo "$kernel"

@@ -1,0 +1,95 @@
+package dtdma.check;
+
+/**
+ * The catalogue of stable diagnostic codes. Each code has a default severity and a short title;
+ * its page in {@code docs/diagnostics.md} explains it and cites the dtc or kernel source.
+ * Codes are never renumbered or reused.
+ */
+public enum Code {
+    // Syntax (dtc's language)
+    DTS001(Severity.ERROR, "syntax error"),
+    DTS002(Severity.WARNING, "property after subnode (dtc rejects this)"),
+    DTS003(Severity.ERROR, "invalid literal"),
+    DTS004(Severity.ERROR, "missing /dts-v1/ header"),
+
+    // Preprocessor
+    PP001(Severity.ERROR, "include file not found"),
+    PP002(Severity.ERROR, "include cycle"),
+    PP003(Severity.ERROR, "wrong number of macro arguments"),
+    PP004(Severity.ERROR, "unbalanced conditional directive"),
+    PP005(Severity.ERROR, "#error directive"),
+    PP006(Severity.WARNING, "#warning directive"),
+    PP007(Severity.ERROR, "preprocessor limit exceeded"),
+    PP008(Severity.ERROR, "not a regular file"),
+    PP009(Severity.ERROR, "malformed directive or expression"),
+    PP010(Severity.WARNING, "macro redefined differently"),
+    PP011(Severity.ERROR, "division by zero in #if"),
+    PP012(Severity.ERROR, "unterminated comment or argument list"),
+
+    // Merged tree
+    TR001(Severity.ERROR, "unresolved label reference"),
+    TR002(Severity.ERROR, "unresolved path reference"),
+    TR003(Severity.ERROR, "duplicate label"),
+    TR004(Severity.ERROR, "deleting something that does not exist"),
+    TR005(Severity.ERROR, "division by zero in a cell expression"),
+    TR006(Severity.WARNING, "value out of range for its cell size"),
+    TR007(Severity.ERROR, "duplicate node name"),
+    TR008(Severity.ERROR, "duplicate property name"),
+    TR009(Severity.ERROR, "invalid character in node name"),
+    TR010(Severity.ERROR, "invalid character in property name"),
+    TR011(Severity.ERROR, "bad node name format"),
+    TR012(Severity.ERROR, "invalid or conflicting phandle"),
+    TR013(Severity.ERROR, "reference to a node in a size other than 32 bits"),
+    TR014(Severity.ERROR, "binary include failed"),
+
+    // Generic DMA binding
+    DT001(Severity.ERROR, "dma-names without dmas"),
+    DT002(Severity.ERROR, "dmas without dma-names"),
+    DT003(Severity.ERROR, "dma-names count differs from dmas specifiers"),
+    DT004(Severity.WARNING, "duplicate dma-names"),
+    DT005(Severity.ERROR, "DMA phandle does not resolve"),
+    DT006(Severity.ERROR, "DMA target has no #dma-cells"),
+    DT007(Severity.ERROR, "DMA specifier cell count mismatch"),
+    DT008(Severity.WARNING, "DMA controller disabled or without driver"),
+    DT009(Severity.INFO, "requested DMA name not in dma-names"),
+
+    // i.MX SDMA
+    SD001(Severity.ERROR, "SDMA specifier must have 3 cells"),
+    SD002(Severity.ERROR, "SDMA event out of range"),
+    SD003(Severity.ERROR, "unsupported SDMA peripheral type"),
+    SD004(Severity.ERROR, "no SDMA script for this type and direction"),
+    SD005(Severity.WARNING, "SDMA script needs RAM firmware"),
+    SD005B(Severity.WARNING, "SDMA script needs firmware v3 fields"),
+    SD006(Severity.INFO, "SDMA priority treated as low"),
+    SD007(Severity.WARNING, "SDMA channel budget exceeded"),
+    SD008(Severity.WARNING, "SDMA event shared by two consumers"),
+    SD009(Severity.ERROR, "malformed fsl,sdma-event-remap"),
+    SD010(Severity.WARNING, "fsl,sdma-event-remap without gpr"),
+    SD011(Severity.WARNING, "SDMA node without fsl,sdma-ram-script-name"),
+    SD012(Severity.WARNING, "SDMA compatible not in the binding"),
+    SD013(Severity.WARNING, "generic DMA property on an SDMA node"),
+
+    // Internal
+    INT001(Severity.ERROR, "internal error");
+
+    private final Severity severity;
+    private final String title;
+
+    Code(Severity severity, String title) {
+        this.severity = severity;
+        this.title = title;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The code as users see it, e.g. {@code SD005b}. */
+    public String id() {
+        return this == SD005B ? "SD005b" : name();
+    }
+}
