@@ -30,9 +30,9 @@ public enum Code {
     TR001(Severity.ERROR, "unresolved label reference"),
     TR002(Severity.ERROR, "unresolved path reference"),
     TR003(Severity.ERROR, "duplicate label"),
-    TR004(Severity.ERROR, "deleting something that does not exist"),
+    TR004(Severity.WARNING, "deleting something that does not exist"),
     TR005(Severity.ERROR, "division by zero in a cell expression"),
-    TR006(Severity.WARNING, "value out of range for its cell size"),
+    TR006(Severity.ERROR, "value out of range for its cell size"),
     TR007(Severity.ERROR, "duplicate node name"),
     TR008(Severity.ERROR, "duplicate property name"),
     TR009(Severity.ERROR, "invalid character in node name"),
@@ -41,6 +41,10 @@ public enum Code {
     TR012(Severity.ERROR, "invalid or conflicting phandle"),
     TR013(Severity.ERROR, "reference to a node in a size other than 32 bits"),
     TR014(Severity.ERROR, "binary include failed"),
+    TR015(Severity.ERROR, "header flags do not match"),
+    TR016(Severity.ERROR, "bad name property"),
+    TR017(Severity.ERROR, "invalid /bits/ size"),
+    TR018(Severity.ERROR, "no root node"),
 
     // Generic DMA binding
     DT001(Severity.ERROR, "dma-names without dmas"),

@@ -15,6 +15,7 @@ public final class DeviceTree {
     private final List<long[]> memReserves = new ArrayList<>();
     final Map<String, Node> labels = new LinkedHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final List<Node> detached = new ArrayList<>();
     private final boolean plugin;
 
     public DeviceTree(Node root, boolean plugin) {
@@ -42,6 +43,14 @@ public final class DeviceTree {
 
     public Map<String, Node> labels() {
         return labels;
+    }
+
+    /**
+     * In a partial tree (a {@code .dtsi} without its board), the bodies of top-level {@code &label { }}
+     * items whose label is defined elsewhere, each named by the reference ({@code &uart1}).
+     */
+    public List<Node> detached() {
+        return detached;
     }
 
     public List<Diagnostic> diagnostics() {

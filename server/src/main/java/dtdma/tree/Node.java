@@ -10,12 +10,16 @@ public final class Node {
     private Node parent;
     private final List<Node> children = new ArrayList<>();
     private final List<Property> properties = new ArrayList<>();
-    private final List<String> labels = new ArrayList<>();
-    private final List<Span> labelSpans = new ArrayList<>();
+    final List<LabelDef> labelDefs = new ArrayList<>();
     private final List<History> history = new ArrayList<>();
     long phandle;
     boolean omitIfNoRef;
     boolean referenced;
+    boolean deleted;
+    /** True for nodes dtc generates ({@code fragment@N}, {@code __fixups__}, ...). */
+    boolean generated;
+    /** Set on the placeholder a {@code /delete-node/ name;} leaves in the body that contains it. */
+    dtdma.syntax.Ast.DeleteNode deletionMarker;
 
     public Node(String name) {
         this.name = name;
@@ -50,12 +54,30 @@ public final class Node {
         return properties;
     }
 
+    /** The node's labels, in the order they were first written. */
     public List<String> labels() {
-        return labels;
+        List<String> out = new ArrayList<>(labelDefs.size());
+        for (LabelDef l : labelDefs) {
+            if (!l.deleted) {
+                out.add(l.name);
+            }
+        }
+        return out;
     }
 
-    List<Span> labelSpans() {
-        return labelSpans;
+    /** Where a label of this node was written (its first definition), or null. */
+    public Span labelSpan(String label) {
+        for (LabelDef l : labelDefs) {
+            if (!l.deleted && l.name.equals(label)) {
+                return l.span;
+            }
+        }
+        return null;
+    }
+
+    /** Whether dtc generated this node (overlay fragments, fixup nodes). */
+    public boolean isGenerated() {
+        return generated;
     }
 
     public List<History> history() {

@@ -47,19 +47,29 @@ public final class PropValue {
         }
     }
 
-    /** Inserts bytes at {@code offset} (used when path references are resolved), shifting later markers. */
-    void insert(int offset, byte[] bytes) {
+    /**
+     * Inserts bytes at the offset of marker {@code index} (used when a path reference is resolved) and moves
+     * every marker after it in the list, as dtc's {@code data_insert_at_marker} does.
+     */
+    void insertAtMarker(int index, byte[] bytes) {
+        int offset = markers.get(index).offset();
         byte[] n = new byte[data.length + bytes.length];
         System.arraycopy(data, 0, n, 0, offset);
         System.arraycopy(bytes, 0, n, offset, bytes.length);
         System.arraycopy(data, offset, n, offset + bytes.length, data.length - offset);
         data = n;
-        for (int i = 0; i < markers.size(); i++) {
+        for (int i = index + 1; i < markers.size(); i++) {
             Marker m = markers.get(i);
-            if (m.offset() > offset) {
-                markers.set(i, m.withOffset(m.offset() + bytes.length));
-            }
+            markers.set(i, m.withOffset(m.offset() + bytes.length));
         }
+    }
+
+    /** Appends bytes with a type marker (used for generated fixup properties). */
+    void append(byte[] bytes, Marker.Kind type) {
+        markers.add(new Marker(data.length, type, null, null));
+        byte[] n = java.util.Arrays.copyOf(data, data.length + bytes.length);
+        System.arraycopy(bytes, 0, n, data.length, bytes.length);
+        data = n;
     }
 
     /** The value as 32-bit cells, or null if its length is not a multiple of 4. */

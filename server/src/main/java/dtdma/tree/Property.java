@@ -9,9 +9,12 @@ import java.util.List;
 public final class Property {
     private final String name;
     private PropValue value;
-    private final List<String> labels = new ArrayList<>();
+    final List<LabelDef> labelDefs = new ArrayList<>();
     private final List<History> history = new ArrayList<>();
     private Ast.PropDef definition;
+    boolean deleted;
+    /** Set on the placeholder a {@code /delete-property/ name;} leaves in the body that contains it. */
+    Ast.DeleteProp deletionMarker;
 
     public Property(String name, PropValue value, Ast.PropDef definition) {
         this.name = name;
@@ -33,7 +36,13 @@ public final class Property {
     }
 
     public List<String> labels() {
-        return labels;
+        List<String> out = new ArrayList<>(labelDefs.size());
+        for (LabelDef l : labelDefs) {
+            if (!l.deleted) {
+                out.add(l.name);
+            }
+        }
+        return out;
     }
 
     public List<History> history() {

@@ -1,0 +1,210 @@
+package dtdma.cli;
+
+import dtdma.check.Diagnostic;
+import dtdma.check.Severity;
+import dtdma.workspace.BoardResult;
+import dtdma.workspace.Boards;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/** {@code dtdma check}: analyses boards and partial files and reports diagnostics for CI. */
+final class CheckCommand {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    CheckCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    static String help() {
+        return """
+                Usage: dtdma check [OPTIONS] FILE|DIR...
+
+                Reads each board as the kernel build does (C preprocessor, then dtc's language), builds its
+                merged tree and reports problems as FILE:LINE:COL: SEVERITY: MESSAGE [CODE] (1-based).
+                A directory stands for every .dts below it. A .dtsi or .dtso given by name is checked as a
+                partial tree: references an includer could satisfy are not reported.
+
+                Options:
+                  -I DIR                 add an include directory (repeatable); a Linux kernel tree around
+                                         the file is detected and its include paths added automatically
+                  --no-kernel-detect     do not look for a kernel tree
+                  --format FMT           text (default), json or sarif (SARIF 2.1.0)
+                  --min-severity SEV     report only error, warning (default), info or hint and above
+                  --werror               exit 1 on warnings too
+                  --jobs N               check N boards in parallel (default: number of cores)
+                  --no-progress          never draw a progress bar (none is drawn when stderr is no terminal)
+                  -h, --help             show this text
+
+                Exit status: 0 no errors (no warnings either with --werror), 1 problems at or above the
+                threshold, 2 usage, I/O or internal error.
+                """;
+    }
+
+    int run(String[] args) {
+        Options o = new Options(args);
+        String format = "text";
+        Severity min = Severity.WARNING;
+        boolean werror = false;
+        boolean detect = true;
+        boolean progress = true;
+        int jobs = Math.max(1, Runtime.getRuntime().availableProcessors());
+        while (o.hasNext()) {
+            String a = o.next();
+            if (a.equals("-h") || a.equals("--help")) {
+                out.print(help());
+                return 0;
+            } else if (Options.is(a, "-I")) {
+                o.includes.add(Path.of(o.value(a, "-I")));
+            } else if (Options.is(a, "--format")) {
+                format = o.value(a, "--format").toLowerCase(Locale.ROOT);
+                if (!List.of("text", "json", "sarif").contains(format)) {
+                    throw new Main.UsageException("--format must be text, json or sarif, not '" + format + "'");
+                }
+            } else if (Options.is(a, "--min-severity")) {
+                try {
+                    min = Severity.parse(o.value(a, "--min-severity"));
+                } catch (IllegalArgumentException e) {
+                    throw new Main.UsageException(e.getMessage());
+                }
+            } else if (a.equals("--werror")) {
+                werror = true;
+            } else if (a.equals("--no-kernel-detect")) {
+                detect = false;
+            } else if (a.equals("--no-progress")) {
+                progress = false;
+            } else if (Options.is(a, "--jobs") || Options.is(a, "-j")) {
+                jobs = Options.positiveInt(o.value(a, a.startsWith("--") ? "--jobs" : "-j"), "--jobs");
+            } else if (a.startsWith("-") && a.length() > 1) {
+                throw new Main.UsageException("unknown option '" + a + "'");
+            } else {
+                o.positional.add(a);
+            }
+        }
+        if (o.positional.isEmpty()) {
+            throw new Main.UsageException("no FILE or DIR given");
+        }
+        List<Path> files = new ArrayList<>();
+        for (String p : o.positional) {
+            Path path = Path.of(p);
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> s = Files.walk(path)) {
+                    s.filter(f -> f.toString().endsWith(".dts") && Files.isRegularFile(f)).sorted().forEach(files::add);
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    err.println("dtdma check: cannot read directory " + p + ": " + e.getMessage());
+                    return 2;
+                }
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                err.println("dtdma check: " + p + ": no such file or directory");
+                return 2;
+            }
+        }
+        Boards boards = new Boards(o.includes, detect);
+        List<BoardResult> results = checkAll(boards, files, jobs, progress && System.console() != null);
+        Severity threshold = werror ? Severity.WARNING : Severity.ERROR;
+        Reporter reporter = Reporter.of(format, boards.sources());
+        reporter.report(results, min, out);
+        boolean failed = false;
+        for (BoardResult r : results) {
+            for (Diagnostic d : r.diagnostics()) {
+                if (d.severity().atLeast(threshold) && d.severity().atLeast(min)) {
+                    failed = true;
+                }
+            }
+        }
+        return failed ? 1 : 0;
+    }
+
+    private List<BoardResult> checkAll(Boards boards, List<Path> files, int jobs, boolean bar) {
+        AtomicInteger done = new AtomicInteger();
+        Progress progress = bar && files.size() > 1 ? new Progress(err, files.size()) : null;
+        if (jobs == 1 || files.size() == 1) {
+            List<BoardResult> out = new ArrayList<>();
+            for (Path f : files) {
+                out.add(boards.load(f));
+                if (progress != null) {
+                    progress.update(done.incrementAndGet(), f);
+                }
+            }
+            if (progress != null) {
+                progress.finish();
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, files.size()), r -> {
+            Thread t = new Thread(null, r, "dtdma-check", 16L << 20);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<BoardResult>> futures = new ArrayList<>();
+            for (Path f : files) {
+                futures.add(pool.submit(() -> {
+                    BoardResult r = boards.load(f);
+                    if (progress != null) {
+                        progress.update(done.incrementAndGet(), f);
+                    }
+                    return r;
+                }));
+            }
+            List<BoardResult> out = new ArrayList<>();
+            for (Future<BoardResult> fu : futures) {
+                try {
+                    out.add(fu.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            if (progress != null) {
+                progress.finish();
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A one-line progress bar on a terminal's stderr. */
+    private static final class Progress {
+        private final PrintStream err;
+        private final int total;
+
+        Progress(PrintStream err, int total) {
+            this.err = err;
+            this.total = total;
+        }
+
+        synchronized void update(int done, Path current) {
+            int width = 30;
+            int filled = (int) ((long) done * width / total);
+            String name = current.getFileName().toString();
+            if (name.length() > 40) {
+                name = name.substring(0, 37) + "...";
+            }
+            err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total + " "
+                    + name + "\033[K");
+            err.flush();
+        }
+
+        synchronized void finish() {
+            err.print("\r\033[K");
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dtdma.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code dtdma.jar}: dispatches to the subcommands. Exit codes follow the linter convention:
+ * 0 clean, 1 findings at or above the threshold, 2 usage, I/O or internal error.
+ */
+public final class Main {
+    public static final String VERSION = "0.1.0";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs a command line and returns the exit code; never calls {@code System.exit}. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(usage());
+            return 2;
+        }
+        String cmd = args[0];
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (cmd) {
+                case "check" -> new CheckCommand(out, err).run(rest);
+                case "dump" -> new DumpCommand(out, err).run(rest);
+                case "help", "-h", "--help" -> {
+                    out.print(usage());
+                    yield 0;
+                }
+                case "--version", "version" -> {
+                    out.println("dtdma " + VERSION);
+                    yield 0;
+                }
+                default -> {
+                    err.println("dtdma: unknown command '" + cmd + "'");
+                    err.print(usage());
+                    yield 2;
+                }
+            };
+        } catch (UsageException e) {
+            err.println("dtdma " + cmd + ": " + e.getMessage());
+            err.println("Try 'dtdma " + cmd + " --help'.");
+            return 2;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            err.println("dtdma: internal error: " + e);
+            return 2;
+        }
+    }
+
+    static String usage() {
+        return """
+                Usage: dtdma COMMAND [OPTIONS] ...
+
+                Devicetree checker with a model of DMA bindings.
+
+                Commands:
+                  check FILE|DIR...   report problems in boards (.dts) and partial files (.dtsi, .dtso)
+                  dump BOARD          print the merged tree of a board as canonical DTS
+                  help                show this text
+                  --version           show the version
+
+                Run 'dtdma COMMAND --help' for a command's options.
+                Exit status: 0 clean, 1 problems at or above the threshold, 2 usage, I/O or internal error.
+                """;
+    }
+
+    /** A command-line mistake: reported with the command's name and exit code 2. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}
