@@ -1,0 +1,90 @@
+package dtdma.dma;
+
+import dtdma.tree.DeviceTree;
+import dtdma.tree.Node;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The DMA view of one merged tree: every provider (node with {@code #dma-cells} or {@code dma-masters}) and
+ * every consumer (node with {@code dmas} or {@code dma-names}), in tree order.
+ */
+public final class DmaModel {
+    private final DeviceTree tree;
+    private final Map<Node, DmaProvider> providers = new IdentityHashMap<>();
+    private final List<DmaProvider> providerList = new ArrayList<>();
+    private final List<DmaConsumer> consumers = new ArrayList<>();
+    private final Map<Long, Node> phandles = new HashMap<>();
+
+    private DmaModel(DeviceTree tree) {
+        this.tree = tree;
+        index(tree.root());
+        walk(tree.root());
+    }
+
+    public static DmaModel of(DeviceTree tree) {
+        return new DmaModel(tree);
+    }
+
+    private void index(Node n) {
+        if (n.phandle() != 0) {
+            phandles.putIfAbsent(n.phandle(), n);
+        }
+        for (Node c : n.children()) {
+            index(c);
+        }
+    }
+
+    private void walk(Node n) {
+        DmaProvider p = DmaProvider.of(n, this::byPhandle);
+        if (p != null) {
+            providers.put(n, p);
+            providerList.add(p);
+        }
+        if (n.property("dmas") != null || n.property("dma-names") != null) {
+            consumers.add(new DmaConsumer(n, this::byPhandle));
+        }
+        for (Node c : n.children()) {
+            walk(c);
+        }
+    }
+
+    /** The node with a phandle, or null. */
+    public Node byPhandle(long ph) {
+        return ph == 0 || ph == 0xffffffffL ? null : phandles.get(ph);
+    }
+
+    public DeviceTree tree() {
+        return tree;
+    }
+
+    public List<DmaProvider> providers() {
+        return providerList;
+    }
+
+    /** The provider view of a node, or null when it provides no DMA. */
+    public DmaProvider provider(Node n) {
+        return providers.get(n);
+    }
+
+    public List<DmaConsumer> consumers() {
+        return consumers;
+    }
+
+    /** The consumers whose specifiers point at a controller, in tree order. */
+    public List<DmaConsumer> consumersOf(Node controller) {
+        List<DmaConsumer> out = new ArrayList<>();
+        for (DmaConsumer c : consumers) {
+            for (DmaSpecifier s : c.specifiers()) {
+                if (s.controller() == controller) {
+                    out.add(c);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+}
