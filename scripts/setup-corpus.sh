@@ -26,7 +26,9 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
 fi
 
-stamp="$kernel/.dtdma-unpacked"
+# bump when the list of unpacked paths changes, so an old cache is refreshed
+layout=2
+stamp="$kernel/.dtdma-unpacked-$layout"
 if [ ! -f "$stamp" ] || [ "$tarball" -nt "$stamp" ]; then
   echo "setup-corpus: unpacking devicetree sources into $kernel" >&2
   rm -rf "$kernel.tmp"
@@ -40,8 +42,11 @@ if [ ! -f "$stamp" ] || [ "$tarball" -nt "$stamp" ]; then
     'linux-source-6.1/Documentation/devicetree' \
     'linux-source-6.1/drivers/dma/imx-sdma.c' \
     'linux-source-6.1/include/linux/dma/imx-dma.h' \
+    'linux-source-6.1/drivers/tty/serial/imx.c' \
+    'linux-source-6.1/drivers/spi/spi-imx.c' \
+    'linux-source-6.1/drivers/i2c/busses/i2c-imx.c' \
     'linux-source-6.1/Makefile'
-  touch "$kernel.tmp/.dtdma-unpacked"
+  touch "$kernel.tmp/.dtdma-unpacked-$layout"
   rm -rf "$kernel"
   mkdir -p "$cache"
   mv "$kernel.tmp" "$kernel"

@@ -7,6 +7,7 @@ import dtdma.dma.checks.DmasWithoutNames;
 import dtdma.dma.checks.DuplicateNames;
 import dtdma.dma.checks.NameCountMismatch;
 import dtdma.dma.checks.NamesWithoutDmas;
+import dtdma.dma.checks.RequestedNameMissing;
 import dtdma.dma.checks.TargetWithoutDmaCells;
 import dtdma.dma.checks.UnresolvedPhandle;
 import java.util.List;
@@ -19,6 +20,6 @@ public final class DmaChecks {
     public static List<Check<DmaModel>> all() {
         return List.of(new NamesWithoutDmas(), new DmasWithoutNames(), new NameCountMismatch(), new DuplicateNames(),
                 new UnresolvedPhandle(), new TargetWithoutDmaCells(), new CellCountMismatch(),
-                new ControllerUnavailable());
+                new ControllerUnavailable(), new RequestedNameMissing());
     }
 }
