@@ -1,0 +1,207 @@
+package dtdma.syntax;
+
+import dtdma.check.Code;
+import dtdma.check.Diagnostic;
+import dtdma.grammar.DtsLexer;
+import dtdma.grammar.DtsParser;
+import dtdma.preprocess.PpUnit;
+import dtdma.preprocess.SourceMap;
+import dtdma.text.SourceFile;
+import dtdma.text.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * Parses preprocessed devicetree source into {@link Ast} records with spans in the original files.
+ *
+ * <p>The token stream is built across the pieces of a {@link PpUnit} tree, carrying dtc's lexer context
+ * (value, name, byte string) across file boundaries as dtc does. An included unit that starts at a
+ * top-level statement boundary and parses cleanly on its own is parsed once and its items are reused from
+ * {@link PpUnit#memo()} wherever it is included again; other includes are inlined token by token.
+ * Parsing tries ANTLR's fast SLL prediction first and falls back to full LL with error recovery only
+ * when SLL fails.
+ *
+ * <p>Thread-safe: instances hold no mutable state; units may be parsed concurrently.
+ */
+public final class SyntaxParser {
+    private static final Logger LOG = Logger.getLogger(SyntaxParser.class.getName());
+
+    /** Parses a preprocessed board or file; reports a missing {@code /dts-v1/} header (DTS004). */
+    public ParseResult parse(PpUnit unit) {
+        return parse(unit, true);
+    }
+
+    /**
+     * Parses a preprocessed unit. With {@code requireHeader} false a missing {@code /dts-v1/} is not
+     * reported (for a {@code .dtsi} analysed on its own).
+     */
+    public ParseResult parse(PpUnit unit, boolean requireHeader) {
+        long t0 = System.nanoTime();
+        UnitParse p = parseTokens(unit, DtsLexer.DEFAULT_MODE);
+        List<Diagnostic> diags = new ArrayList<>(p.diagnostics());
+        if (requireHeader && p.items().stream().noneMatch(i -> i instanceof Ast.Header h && !h.plugin())) {
+            Span at = p.items().isEmpty() ? Span.at(unit.file().id(), 0) : startOf(p.items().get(0).span());
+            diags.add(0, Diagnostic.of(Code.DTS004, at,
+                    "missing '/dts-v1/;' header: dtc rejects a file that does not start with it (directly or through an include)"));
+        }
+        if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine(String.format("parsed %s in %.2f ms", unit.file(), (System.nanoTime() - t0) / 1e6));
+        }
+        return new ParseResult(p.items(), diags);
+    }
+
+    /** Parses a file without preprocessing (tests, dtc's own output). */
+    public ParseResult parseText(SourceFile f) {
+        return parse(unitOf(f));
+    }
+
+    /** A one-piece unit with an identity map: the text of {@code f} as if already preprocessed. */
+    public static PpUnit unitOf(SourceFile f) {
+        int n = f.text().length();
+        SourceMap map = new SourceMap(List.of(new SourceMap.Segment(0, n, f.id(), 0, n, null)));
+        return new PpUnit(f, List.of(new PpUnit.Text(f.text(), map)), List.of());
+    }
+
+    private static Span startOf(Span s) {
+        return s == null ? null : new Span(s.fileId(), s.start(), s.start());
+    }
+
+    // ---------------------------------------------------------------- per-unit memo
+
+    /** The unit parsed on its own in the name context, memoised in the unit. */
+    UnitParse cached(PpUnit unit) {
+        Object[] memo = unit.memo();
+        synchronized (memo) {
+            if (memo[0] instanceof UnitParse up) {
+                return up;
+            }
+        }
+        UnitParse up = parseTokens(unit, DtsLexer.NAME);
+        synchronized (memo) {
+            if (memo[0] == null) {
+                memo[0] = up;
+            } else if (memo[0] instanceof UnitParse other) {
+                return other;
+            }
+        }
+        return up;
+    }
+
+    private UnitParse parseTokens(PpUnit unit, int startMode) {
+        Collector c = new Collector(startMode);
+        c.unit(unit);
+        List<Token> tokens = c.tokens;
+        Span end = endSpan(unit, tokens);
+        tokens.add(DtsToken.placeholder(Token.EOF, "<EOF>", end));
+        List<Diagnostic> diags = new ArrayList<>();
+        DtsParser.DtsFileContext tree = parseTree(tokens, diags, end);
+        boolean syntaxClean = diags.isEmpty();
+        AstBuilder b = new AstBuilder(diags, end);
+        List<Ast.TopItem> items = b.file(tree);
+        return new UnitParse(items, diags, syntaxClean && !b.sawSyntaxError(), c.sawToken);
+    }
+
+    private static Span endSpan(PpUnit unit, List<Token> tokens) {
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            Span s = DtsToken.spanOf(tokens.get(i));
+            if (s != null) {
+                return Span.at(s.fileId(), s.end());
+            }
+        }
+        return Span.at(unit.file().id(), unit.file().text().length());
+    }
+
+    private static DtsParser.DtsFileContext parseTree(List<Token> tokens, List<Diagnostic> diags, Span end) {
+        CommonTokenStream stream = new CommonTokenStream(new ListTokenSource(tokens));
+        DtsParser parser = new DtsParser(stream);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        try {
+            return parser.dtsFile();
+        } catch (ParseCancellationException e) {
+            stream.seek(0);
+            parser.reset();
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            parser.setErrorHandler(new DtsErrorStrategy(diags, end));
+            return parser.dtsFile();
+        }
+    }
+
+    // ---------------------------------------------------------------- token collection across pieces
+
+    /** Lexes the pieces of a unit tree into one list of visible tokens, keeping the lexer mode across pieces. */
+    private final class Collector {
+        final List<Token> tokens = new ArrayList<>();
+        int mode;
+        int depth;
+        int lastType = -1;
+        boolean sawToken;
+
+        Collector(int mode) {
+            this.mode = mode;
+        }
+
+        void unit(PpUnit u) {
+            for (PpUnit.Piece piece : u.pieces()) {
+                if (piece instanceof PpUnit.Text t) {
+                    lex(t, u.file());
+                } else if (piece instanceof PpUnit.Include inc && inc.unit() != null) {
+                    include(inc);
+                }
+            }
+        }
+
+        private void include(PpUnit.Include inc) {
+            boolean boundary = depth == 0 && (lastType == -1 || lastType == DtsLexer.SEMI);
+            if (boundary) {
+                UnitParse p = cached(inc.unit());
+                if (p.clean()) {
+                    if (p.hasTokens()) {
+                        DtsToken mark = DtsToken.placeholder(DtsLexer.INCLUDED_ITEMS, inc.spelled(), inc.directive());
+                        mark.included = p;
+                        tokens.add(mark);
+                        mode = DtsLexer.NAME;
+                        lastType = DtsLexer.SEMI;
+                        sawToken = true;
+                    }
+                    return;
+                }
+            }
+            unit(inc.unit());
+        }
+
+        private void lex(PpUnit.Text t, SourceFile file) {
+            if (t.text().isEmpty()) {
+                return;
+            }
+            DtsLexer lexer = new DtsLexer(new Utf16CharStream(t.text(), file.path() == null ? "" : file.path().toString()));
+            lexer.removeErrorListeners();
+            lexer.setTokenFactory(new DtsToken.Factory(new DtsToken.Origin(t.map(), file.id())));
+            lexer.mode(mode);
+            for (Token tok = lexer.nextToken(); tok.getType() != Token.EOF; tok = lexer.nextToken()) {
+                if (tok.getChannel() != Token.DEFAULT_CHANNEL) {
+                    continue;
+                }
+                int type = tok.getType();
+                if (type == DtsLexer.LBRACE) {
+                    depth++;
+                } else if (type == DtsLexer.RBRACE && depth > 0) {
+                    depth--;
+                }
+                lastType = type;
+                sawToken = true;
+                tokens.add(tok);
+            }
+            mode = lexer.currentMode();
+        }
+    }
+}
