@@ -11,8 +11,6 @@ import java.util.List;
  * phandle once the tree is resolved.
  */
 public final class PropValue {
-    public static final PropValue EMPTY = new PropValue(new byte[0], List.of());
-
     private byte[] data;
     private final List<Marker> markers;
 

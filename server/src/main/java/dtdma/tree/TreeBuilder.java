@@ -303,7 +303,7 @@ public final class TreeBuilder {
                 }
                 n.properties().add(prop);
             } else if (item instanceof Ast.DeleteProp d) {
-                Property marker = new Property(d.name(), PropValue.EMPTY, null);
+                Property marker = new Property(d.name(), new PropValue(new byte[0], List.of()), null);
                 marker.deleted = true;
                 marker.deletionMarker = d;
                 n.properties().add(marker);

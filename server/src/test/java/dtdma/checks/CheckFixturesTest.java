@@ -1,0 +1,65 @@
+package dtdma.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dtdma.check.Diagnostic;
+import dtdma.testing.Kernel;
+import dtdma.text.LineIndex;
+import dtdma.text.SourceFile;
+import dtdma.workspace.BoardResult;
+import dtdma.workspace.Boards;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * One fixture per check under {@code fixtures/checks/<CheckClass>.dts}. A line ending in
+ * {@code // expect CODE TEXT} expects a diagnostic with that code whose range covers exactly TEXT on that
+ * line; every diagnostic in the fixture must be expected, and every expectation met.
+ */
+class CheckFixturesTest {
+    private static final Pattern EXPECT = Pattern.compile("//\\s*expect\\s+(\\w+)\\s+(.+?)\\s*$");
+
+    @TestFactory
+    Stream<DynamicTest> fixtures() throws IOException {
+        Path dir = Kernel.repo().resolve("fixtures/checks");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".dts")).sorted().toList();
+        }
+        assertFalse(files.isEmpty(), "no fixtures in " + dir);
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
+    }
+
+    private static void check(Path fixture) throws IOException {
+        List<String> lines = Files.readAllLines(fixture);
+        TreeSet<String> expected = new TreeSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = EXPECT.matcher(lines.get(i));
+            if (m.find()) {
+                expected.add((i + 1) + " " + m.group(1) + " " + m.group(2));
+            }
+        }
+        assertFalse(expected.isEmpty(), fixture + " expects nothing");
+        Boards boards = new Boards(List.of(), false);
+        BoardResult r = boards.load(fixture);
+        TreeSet<String> actual = new TreeSet<>();
+        for (Diagnostic d : r.diagnostics()) {
+            SourceFile f = boards.sources().get(d.span().fileId());
+            LineIndex.Location at = f.lines().location(d.span().start());
+            String where = f.path().getFileName().toString().equals(fixture.getFileName().toString())
+                    ? String.valueOf(at.line1()) : f.path().getFileName() + ":" + at.line1();
+            actual.add(where + " " + d.code().id() + " " + f.text().substring(d.span().start(), d.span().end()));
+        }
+        assertEquals(new ArrayList<>(expected), new ArrayList<>(actual), "diagnostics of " + fixture.getFileName());
+    }
+}
