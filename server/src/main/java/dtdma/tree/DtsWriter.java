@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Prints a merged tree as canonical devicetree source: one tab per level, properties before children, a
  * blank line before each child, labels kept, values typed by their markers and references written as
- * {@code &label} (or {@code &{/path}}), so the output compiles with dtc to the same blob.
+ * {@code &label} (or {@code &{/path}}), so the output compiles with dtc to the same blob. For an overlay
+ * the generated {@code __fixups__} and {@code __local_fixups__} nodes are omitted (dtc regenerates them).
  */
 public final class DtsWriter {
     private final StringBuilder out = new StringBuilder();
@@ -25,9 +26,16 @@ public final class DtsWriter {
             w.out.append("/memreserve/ ").append(hex(r[0])).append(' ').append(hex(r[1])).append(";\n");
         }
         w.out.append('\n');
+        w.plugin = tree.plugin();
         w.node(tree.root(), 0);
         return w.out.toString();
     }
+
+    /**
+     * In an overlay the fixup nodes are dtc's own output for the references written as {@code &label};
+     * they are left out so that compiling the dump regenerates them instead of doubling them.
+     */
+    private boolean plugin;
 
     private void node(Node n, int depth) {
         indent(depth);
@@ -48,6 +56,10 @@ public final class DtsWriter {
             out.append(";\n");
         }
         for (Node c : n.children()) {
+            if (plugin && n.isRoot() && c.isGenerated()
+                    && (c.name().equals("__fixups__") || c.name().equals("__local_fixups__"))) {
+                continue;
+            }
             out.append('\n');
             node(c, depth + 1);
         }
