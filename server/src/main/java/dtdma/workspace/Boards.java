@@ -1,0 +1,161 @@
+package dtdma.workspace;
+
+import dtdma.check.Check;
+import dtdma.check.Code;
+import dtdma.check.Diagnostic;
+import dtdma.dma.DmaChecks;
+import dtdma.dma.DmaModel;
+import dtdma.preprocess.PpCache;
+import dtdma.preprocess.PpUnit;
+import dtdma.preprocess.Preprocessor;
+import dtdma.sdma.SdmaChecks;
+import dtdma.sdma.SdmaModel;
+import dtdma.source.IncludeResolver;
+import dtdma.source.KernelTree;
+import dtdma.source.LoadResult;
+import dtdma.source.SourceLoader;
+import dtdma.syntax.ParseResult;
+import dtdma.syntax.SyntaxParser;
+import dtdma.text.SourceFile;
+import dtdma.text.SourceRegistry;
+import dtdma.text.Span;
+import dtdma.tree.DeviceTree;
+import dtdma.tree.TreeBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the whole pipeline for boards: read, preprocess as the kernel does, parse, merge, check. One
+ * instance holds the caches shared by every board it loads (file texts, preprocessed includes, parsed
+ * units), so checking many boards of one SoC re-does only what differs. Thread-safe.
+ */
+public final class Boards {
+    private static final Logger LOG = Logger.getLogger(Boards.class.getName());
+    private static final long MAX_INCBIN_BYTES = 16L << 20;
+
+    private final SourceRegistry sources = new SourceRegistry();
+    private final SourceLoader loader = new SourceLoader(sources);
+    private final PpCache cache = new PpCache();
+    private final SyntaxParser parser = new SyntaxParser();
+    private final List<Path> includes;
+    private final boolean detectKernel;
+
+    /**
+     * @param includes     explicit include directories ({@code -I}), searched first
+     * @param detectKernel also use the include paths of a Linux kernel tree found around each board
+     */
+    public Boards(List<Path> includes, boolean detectKernel) {
+        this.includes = List.copyOf(includes);
+        this.detectKernel = detectKernel;
+    }
+
+    /** Loads with the given include directories and kernel detection (a convenience for tools and tests). */
+    public static BoardResult load(Path board, List<Path> includeDirs) {
+        return new Boards(includeDirs, true).load(board);
+    }
+
+    public SourceRegistry sources() {
+        return sources;
+    }
+
+    /** The include directories used for a file: the explicit ones, then a detected kernel tree's. */
+    public List<Path> includeDirs(Path file) {
+        List<Path> dirs = new ArrayList<>(includes);
+        if (detectKernel) {
+            Optional<KernelTree> k = KernelTree.detect(file.toAbsolutePath());
+            k.ifPresent(t -> {
+                for (Path p : t.includePaths()) {
+                    if (!dirs.contains(p)) {
+                        dirs.add(p);
+                    }
+                }
+            });
+        }
+        return dirs;
+    }
+
+    /**
+     * Analyses one file: a {@code .dts} or {@code .dtso} as a board, a {@code .dtsi} (or anything else) as a
+     * partial tree. Problems reading the file itself are reported as a diagnostic on it, never thrown.
+     */
+    public BoardResult load(Path file) {
+        Path board = file.toAbsolutePath().normalize();
+        boolean partial = !isBoard(board);
+        LoadResult lr = loader.load(board);
+        if (!lr.ok()) {
+            SourceFile empty = sources.register(board, "");
+            Diagnostic d = Diagnostic.of(lr.error() == LoadResult.Error.NOT_FOUND ? Code.PP001 : Code.PP008,
+                    new Span(empty.id(), 0, 0), "cannot read " + board + ": " + lr.message());
+            return new BoardResult(board, TreeBuilder.build(new ParseResult(List.of(), List.of()), null, true),
+                    List.of(d));
+        }
+        SourceFile src = lr.file();
+        List<Path> dirs = includeDirs(board);
+        IncludeResolver resolver = new IncludeResolver(dirs);
+        PpUnit unit = new Preprocessor(loader, resolver, cache).preprocess(src, Map.of());
+        ParseResult parsed = parser.parse(unit, !partial);
+        DeviceTree tree = TreeBuilder.build(parsed, (name, from) -> incbin(name, from, board, dirs), partial);
+
+        List<Diagnostic> diags = new ArrayList<>();
+        unit.collectDiagnostics(diags);
+        diags.addAll(parsed.diagnostics());
+        diags.addAll(tree.diagnostics());
+        Span where = new Span(src.id(), 0, 0);
+        DmaModel dma = DmaModel.of(tree);
+        Check.runAll(DmaChecks.all(), dma, diags, where);
+        Check.runAll(SdmaChecks.all(), SdmaModel.of(dma), diags, where);
+        return new BoardResult(board, tree, diags);
+    }
+
+    /** Boards and overlays are roots; {@code .dtsi} and headers are analysed as partial trees. */
+    public static boolean isBoard(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".dts") || n.endsWith(".dtso");
+    }
+
+    /**
+     * {@code /incbin/}: the file is searched next to the file that names it, then next to the board, then in
+     * the include directories, as dtc does; only regular files up to 16 MiB are read.
+     */
+    private byte[] incbin(String name, Span from, Path board, List<Path> dirs) throws IOException {
+        List<Path> candidates = new ArrayList<>();
+        Path asGiven = Path.of(name);
+        if (asGiven.isAbsolute()) {
+            candidates.add(asGiven);
+        } else {
+            SourceFile f = from == null ? null : sources.get(from.fileId());
+            if (f != null && f.path().getParent() != null) {
+                candidates.add(f.path().getParent().resolve(name));
+            }
+            candidates.add(board.getParent().resolve(name));
+            for (Path d : dirs) {
+                candidates.add(d.resolve(name));
+            }
+        }
+        for (Path c : candidates) {
+            if (Files.exists(c)) {
+                if (!Files.isRegularFile(c)) {
+                    throw new IOException(c + " is not a regular file");
+                }
+                if (Files.size(c) > MAX_INCBIN_BYTES) {
+                    throw new IOException(c + " is larger than " + (MAX_INCBIN_BYTES >> 20) + " MiB");
+                }
+                try {
+                    return Files.readAllBytes(c);
+                } catch (IOException e) {
+                    LOG.log(Level.FINE, "incbin " + c, e);
+                    throw e;
+                }
+            }
+        }
+        throw new IOException("not found (searched " + candidates.size() + " places)");
+    }
+}
