@@ -117,7 +117,7 @@ public final class DmaConsumer {
             for (int k = 1; k <= n; k++) {
                 Marker inner = dmas.value().refAt(offset + 4 * k);
                 if (inner != null && inner.kind() == Marker.Kind.REF_PHANDLE) {
-                    problems.add(new Problem(ProblemKind.MISALIGNED, index, spans.cells(offset, offset + 4 * k),
+                    problems.add(new Problem(ProblemKind.MISALIGNED, index, spans.cells(offset, offset + 4 * k + 4),
                             "specifier " + index + " has " + (k - 1) + " argument cells but #dma-cells of "
                                     + describe(target) + " is " + n + ": the kernel reads " + inner.ref()
                                     + "'s phandle as an argument and every later entry is shifted"));
