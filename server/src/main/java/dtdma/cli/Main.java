@@ -32,6 +32,7 @@ public final class Main {
             return switch (cmd) {
                 case "check" -> new CheckCommand(out, err).run(rest);
                 case "dump" -> new DumpCommand(out, err).run(rest);
+                case "dma" -> new DmaCommand(out, err).run(rest);
                 case "help", "-h", "--help" -> {
                     out.print(usage());
                     yield 0;
@@ -65,6 +66,7 @@ public final class Main {
                 Commands:
                   check FILE|DIR...   report problems in boards (.dts) and partial files (.dtsi, .dtso)
                   dump BOARD          print the merged tree of a board as canonical DTS
+                  dma BOARD           print the DMA map of a board: controllers, consumers, decoded cells
                   help                show this text
                   --version           show the version
 
