@@ -2,9 +2,9 @@ package dtdma.sdma;
 
 /** Where the script for one transfer direction comes from, before any firmware has loaded. */
 public enum ScriptSource {
-    /** The SoC's ROM table has the slot and the driver does not require firmware: works at boot. */
+    /** The SoC's ROM table has the slot (check {@code firmwareGated}: the type may still wait for firmware). */
     ROM,
-    /** The driver sets {@code is_ram_script}: refused until the RAM firmware has loaded (SD005). */
+    /** The ROM lacks the slot and the driver sets {@code is_ram_script}: refused until firmware loads (SD005). */
     RAM_FIRMWARE,
     /** A firmware-v3 slot not flagged as RAM script: stays -22 without a v3+ firmware (SD005b). */
     FIRMWARE_V3,

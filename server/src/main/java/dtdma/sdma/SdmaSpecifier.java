@@ -38,8 +38,12 @@ public final class SdmaSpecifier {
      * @param address   the ROM address, {@link ScriptTable#ABSENT} (-22) if the ROM lacks the slot, or 0
      *                  when there is no slot at all
      * @param source    where the script comes from
+     * @param firmwareGated the channel's type sets {@code is_ram_script}, so {@code sdma_transfer_init}
+     *                  refuses every transfer on the channel until firmware has loaded, whatever the
+     *                  direction and even when this direction's script is in ROM
      */
-    public record ScriptUse(Direction direction, ScriptField field, int address, ScriptSource source) {
+    public record ScriptUse(Direction direction, ScriptField field, int address, ScriptSource source,
+                            boolean firmwareGated) {
         /** The slot, if any. */
         public Optional<ScriptField> slot() {
             return Optional.ofNullable(field);
@@ -151,11 +155,13 @@ public final class SdmaSpecifier {
                         // the same problem whichever way the channel is used
                         StringBuilder m = new StringBuilder();
                         boolean unc = false;
+                        Severity sev = Severity.HINT;
                         for (SdmaFinding f : group) {
                             m.append(m.length() == 0 ? "" : "; ").append(f.message());
                             unc |= f.uncertain();
+                            sev = f.severity().atLeast(sev) ? f.severity() : sev;
                         }
-                        findings.add(new SdmaFinding(group.get(0).code(), group.get(0).severity(), m.toString(), unc));
+                        findings.add(new SdmaFinding(group.get(0).code(), sev, m.toString(), unc));
                     } else {
                         for (SdmaFinding f : group) {
                             findings.add(new SdmaFinding(f.code(), f.severity(),
@@ -167,7 +173,7 @@ public final class SdmaSpecifier {
             }
         } else {
             if (dir != Direction.UNKNOWN) {
-                scripts.add(new ScriptUse(dir, null, 0, ScriptSource.UNSUPPORTED));
+                scripts.add(new ScriptUse(dir, null, 0, ScriptSource.UNSUPPORTED, false));
             }
         }
         findings.sort((a, b) -> a.severity().compareTo(b.severity()));
@@ -177,23 +183,23 @@ public final class SdmaSpecifier {
     private static ScriptUse resolve(DriverData dd, ScriptChoice choice, Direction dir, KernelBaseline kernel) {
         Optional<ScriptField> f = choice.field(dir);
         if (f.isEmpty()) {
-            return new ScriptUse(dir, null, 0, ScriptSource.NONE);
+            return new ScriptUse(dir, null, 0, ScriptSource.NONE, choice.ramScript());
         }
         ScriptField field = f.get();
         int addr = dd.rom().map(t -> t.slot(field)).orElse(ScriptTable.ABSENT);
         ScriptSource src;
         if (!kernel.atLeast(field.since())) {
             src = ScriptSource.UNSUPPORTED;
-        } else if (choice.ramScript()) {
-            src = ScriptSource.RAM_FIRMWARE;
         } else if (addr > 0) {
             src = ScriptSource.ROM;
+        } else if (choice.ramScript()) {
+            src = ScriptSource.RAM_FIRMWARE;
         } else if (field.firmwareVersion() >= 3) {
             src = ScriptSource.FIRMWARE_V3;
         } else {
             src = ScriptSource.NOT_IN_ROM;
         }
-        return new ScriptUse(dir, field, addr, src);
+        return new ScriptUse(dir, field, addr, src, choice.ramScript());
     }
 
     private static Optional<SdmaFinding> scriptFinding(DriverData dd, ScriptChoice choice, ScriptUse use, String fw) {
@@ -201,7 +207,14 @@ public final class SdmaSpecifier {
         String dir = use.direction().display();
         String romName = dd.rom().map(ScriptTable::symbol).orElse(null);
         return switch (use.source()) {
-            case ROM, UNSUPPORTED -> Optional.empty();
+            case UNSUPPORTED -> Optional.empty();
+            case ROM -> !use.firmwareGated() ? Optional.empty()
+                : Optional.of(new SdmaFinding(Code.SD005, Severity.INFO, dir + " script "
+                    + use.field().displayName() + " is in ROM, but " + typeName + " sets is_ram_script for the"
+                    + " channel" + (choice.type() == PeripheralType.CSPI ? " (ecspi_fixed is false)" : "")
+                    + ", so sdma_transfer_init refuses its transfers (\"sdma firmware not ready!\") until "
+                    + fw + " has loaded (derived from the driver code; the domain document treats this"
+                    + " direction as ROM-only)", true));
             case NONE -> Optional.of(SdmaFinding.of(Code.SD004, "no " + dir + " script for " + typeName
                 + ": sdma_get_pc sets none for this direction (its program counter stays 0)", false));
             case RAM_FIRMWARE -> Optional.of(SdmaFinding.of(Code.SD005, dir + " uses RAM script "
