@@ -18,6 +18,7 @@ public final class Node {
     boolean deleted;
     /** True for nodes dtc generates ({@code fragment@N}, {@code __fixups__}, ...). */
     boolean generated;
+    Span nameSpan;
     /** Set on the placeholder a {@code /delete-node/ name;} leaves in the body that contains it. */
     dtdma.syntax.Ast.DeleteNode deletionMarker;
 
@@ -160,6 +161,11 @@ public final class Node {
         Property p = property("compatible");
         List<String> s = p == null ? null : p.value().strings();
         return s == null ? List.of() : s;
+    }
+
+    /** The span of the node's name where it was first defined, or its first definition when it has none. */
+    public Span nameSpan() {
+        return nameSpan != null ? nameSpan : span();
     }
 
     /** The span where this node was first defined (null for a generated node). */

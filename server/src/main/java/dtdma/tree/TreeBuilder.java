@@ -258,6 +258,7 @@ public final class TreeBuilder {
         }
         r.history().addAll(n.history());
         r.omitIfNoRef = n.omitIfNoRef;
+        r.nameSpan = n.nameSpan;
         for (LabelDef l : n.labelDefs) {
             replaceInIndex(l.name, n, r);
         }
@@ -308,7 +309,9 @@ public final class TreeBuilder {
                 marker.deletionMarker = d;
                 n.properties().add(marker);
             } else if (item instanceof Ast.NodeDef d) {
-                n.addChild(buildNode(d.name(), d.body(), d.labels(), d.omitIfNoRef(), d.span()));
+                Node child = buildNode(d.name(), d.body(), d.labels(), d.omitIfNoRef(), d.span());
+                child.nameSpan = d.nameSpan();
+                n.addChild(child);
             } else if (item instanceof Ast.DeleteNode d) {
                 Node marker = new Node(d.name());
                 marker.deleted = true;
@@ -719,9 +722,9 @@ public final class TreeBuilder {
             for (int j = i + 1; j < kids.size(); j++) {
                 Node d = kids.get(j);
                 if (d.name().equals(c.name())) {
-                    Span s = d.deletionMarker != null ? d.deletionMarker.span() : d.span();
+                    Span s = d.deletionMarker != null ? d.deletionMarker.span() : d.nameSpan();
                     error(Code.TR007, s, "duplicate node name '" + d.name() + "' in " + displayPath(n),
-                            List.of(new Diagnostic.Related(c.span(), "first defined here")));
+                            List.of(new Diagnostic.Related(c.nameSpan(), "first defined here")));
                 }
             }
             checkNodeName(c);
@@ -753,13 +756,13 @@ public final class TreeBuilder {
         for (int i = 0; i < name.length(); i++) {
             char ch = name.charAt(i);
             if (!(Character.isLetterOrDigit(ch) && ch < 128) && ",._+@-".indexOf(ch) < 0) {
-                error(Code.TR009, c.span(), "bad character '" + ch + "' in node name '" + name + "'");
+                error(Code.TR009, c.nameSpan(), "bad character '" + ch + "' in node name '" + name + "'");
                 break;
             }
         }
         int at = name.indexOf('@');
         if (at >= 0 && name.indexOf('@', at + 1) >= 0) {
-            error(Code.TR011, c.span(), "multiple '@' characters in node name '" + name + "'");
+            error(Code.TR011, c.nameSpan(), "multiple '@' characters in node name '" + name + "'");
         }
     }
 

@@ -38,7 +38,7 @@ public final class ControllerUnavailable implements Check<DmaModel> {
                         + ctl.status() + "\": it never registers, so dma_request_chan() for \""
                         + (s.name() == null ? "entry " + s.index() : s.name())
                         + "\" returns -EPROBE_DEFER for ever and the consumer's probe keeps deferring",
-                        ctl.span() == null ? List.of() : List.of(new Diagnostic.Related(ctl.span(), "controller defined here"))));
+                        ctl.nameSpan() == null ? List.of() : List.of(new Diagnostic.Related(ctl.nameSpan(), "controller defined here"))));
             }
         }
     }

@@ -26,11 +26,11 @@ abstract class ControllerProperties extends SdmaCheck {
 
     /** The property a finding is about, or the node when it is about something missing. */
     Span where(Node n, SdmaFinding f) {
-        return n.span();
+        return n.nameSpan();
     }
 
     static Span spanOf(Node n, String property) {
         Property p = n.property(property);
-        return p != null && p.span() != null ? p.span() : n.span();
+        return p != null && p.span() != null ? p.span() : n.nameSpan();
     }
 }

@@ -27,6 +27,6 @@ public final class GenericDmaProperty extends ControllerProperties {
                 return p.span();
             }
         }
-        return n.span();
+        return n.nameSpan();
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 /** Shared plumbing of the SDMA checks: a finding of the model becomes a diagnostic at a span. */
 abstract class SdmaCheck implements Check<SdmaModel> {
     /** Marks findings the domain sources do not confirm, so users read them as uncertain. */
-    static final String UNCERTAIN = " (uncertain: not confirmed by the kernel sources dtdma follows)";
+    static final String UNCERTAIN = " (uncertain)";
 
     static Diagnostic diagnostic(SdmaFinding f, Span at, List<Diagnostic.Related> related) {
         return new Diagnostic(f.code(), f.severity(), at, f.message() + (f.uncertain() ? UNCERTAIN : ""), related);
