@@ -26,6 +26,9 @@ import java.util.Set;
  * One instance may be used by several threads at once.
  */
 public final class Preprocessor {
+    /** Marks an include skipped because of {@code #pragma once}. */
+    private static final PpUnit NO_INCLUDE = new PpUnit(null, List.of(), List.of());
+
     /** Limits that keep hostile input from hanging or exhausting memory. */
     public record Options(int maxIncludeDepth, int maxExpansionDepth, long maxOutputChars, int maxExpansionTokens) {
         public static Options defaults() {
@@ -1202,7 +1205,7 @@ public final class Preprocessor {
             }
         }
 
-        private static final PpUnit NO_INCLUDE = null;
+        
 
         private PpUnit loadAndInclude(IncludeResolver.Kind kind, String name, String spelled, Span at, Path from) {
             var found = resolver.resolve(kind, from, name);
