@@ -484,7 +484,7 @@ public final class Preprocessor {
             if (t != null) {
                 return t.is("(");
             }
-            return idx < toks.length && toks[idx].is("(") && !(toks[idx].bol && false);
+            return idx < toks.length && toks[idx].is("(");
         }
 
         @Override
