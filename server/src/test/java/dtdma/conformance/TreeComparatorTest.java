@@ -267,4 +267,34 @@ class TreeComparatorTest {
         assertTrue(d.detail().contains("dtdma points at /soc/dma@1000"), d.detail());
         assertTrue(d.detail().contains("dtc at /soc/other"), d.detail());
     }
+
+    /** dtc's own tree, rebuilt as a DeviceTree, compares equal to itself: no false differences on a real board. */
+    @Test
+    void realBoardAgainstItself(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path k = KernelCorpus.path();
+        org.junit.jupiter.api.Assumptions.assumeTrue(k != null, KernelCorpus.SKIP_MESSAGE);
+        OracleResult r = DtcTestSupport.oracle(k, tmp).compile(k.resolve("arch/arm64/boot/dts/freescale/imx8mp-evk.dts"));
+        Fdt f = Fdt.parse(r.dtb());
+        DeviceTree t = new DeviceTree(toTree(f.root()), false);
+        for (Fdt.MemReserve m : f.memReserves()) {
+            t.memReserves().add(new long[] {m.address(), m.size()});
+        }
+        Result res = TreeComparator.compare(t, f);
+        assertTrue(res.equal(), () -> res.differences().toString());
+        assertTrue(res.nodesCompared() > 100, "nodes " + res.nodesCompared());
+    }
+
+    private static Node toTree(FdtNode f) {
+        Node n = new Node(f.name());
+        for (FdtProp p : f.props()) {
+            n.properties().add(prop(p.name(), p.value()));
+            if (p.name().equals("phandle")) {
+                n.setPhandle(p.cellAt(0));
+            }
+        }
+        for (FdtNode c : f.children()) {
+            n.addChild(toTree(c));
+        }
+        return n;
+    }
 }
