@@ -31,7 +31,9 @@ class KernelConformanceTest {
         List<Path> boards = ConformanceRun.enumerate(kernel, glob);
         assertFalse(boards.isEmpty(), "no .dts matched " + (glob.isEmpty() ? "" : "glob " + glob + " ") + "under " + kernel);
 
-        ConformanceRun.Loader loader = oracleOnly ? null : Boards::load;
+        // one instance for the whole run, as the CLI uses it: caches are shared between boards
+        Boards shared = new Boards(ConformanceRun.includeDirs(kernel), false);
+        ConformanceRun.Loader loader = oracleOnly ? null : (board, inc) -> shared.load(board);
         if (loader != null) {
             try {
                 Boards.load(boards.get(0), ConformanceRun.includeDirs(kernel));
