@@ -133,6 +133,16 @@ final class DtsErrorStrategy extends DefaultErrorStrategy {
         add(at, missing(p, getExpectedTokens(p)));
     }
 
+    /** Conjures a missing token without asking a token source (placeholder tokens have none). */
+    @Override
+    protected Token getMissingSymbol(Parser p) {
+        IntervalSet expected = getExpectedTokens(p);
+        int type = expected.isNil() ? Token.INVALID_TYPE : expected.getMinElement();
+        Token prev = p.getInputStream().LT(-1);
+        Span s = spanOf(prev != null ? prev : p.getCurrentToken());
+        return DtsToken.placeholder(type, "<missing>", Span.at(s.fileId(), s.end()));
+    }
+
     private void add(Span span, String message) {
         out.add(Diagnostic.of(Code.DTS001, span, message));
     }

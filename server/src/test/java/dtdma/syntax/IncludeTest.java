@@ -114,6 +114,17 @@ class IncludeTest {
     }
 
     @Test
+    void errorRightBeforeACachedInclude() {
+        PpUnit soc = unit(1, "soc.dtsi", "/ { a { }; };\n");
+        PpUnit board = unit(0, "t.dts", "/dts-v1/;\n/ { }\n", soc, "/ { b; };\n");
+        ParseResult r = parser.parse(board);
+        eq(1, r.diagnostics().size());
+        eq("expected ';' after the root node", r.diagnostics().get(0).message());
+        eq(new Span(0, 15, 15), r.diagnostics().get(0).span());
+        prop(((Ast.RootNode) r.items().get(r.items().size() - 1)).body(), "b");
+    }
+
+    @Test
     void aBrokenIncludeIsInlinedAndReportedOnce() {
         PpUnit bad = unit(1, "bad.dtsi", "/ { p = <1; };\n");
         PpUnit board = unit(0, "t.dts", "/dts-v1/;\n", bad, "/ { q; };\n");
