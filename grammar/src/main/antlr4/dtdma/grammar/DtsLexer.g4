@@ -68,7 +68,9 @@ TILDE        : '~' ;
 BANG         : '!' ;
 
 // ------------------------------------------------------------------ hidden
-LINE_MARKER  : {atLineStart()}? '#' 'line'? [ \t]+ [0-9]+ [ \t]+ STRING ( [ \t]+ [0-9]+ )* -> channel(LINE_INFO) ;
+// dtc's /include/ is normally resolved by the preprocessor; text that still holds one skips it
+INCLUDE      : '/include/' [ \t\r\n]* STRING -> channel(LINE_INFO) ;
+LINE_MARKER  : '#' 'line'? [ \t]+ [0-9]+ [ \t]+ STRING ( [ \t]+ [0-9]+ )* -> channel(LINE_INFO) ;
 WS           : [ \t\r\n\u000B\f]+ -> channel(HIDDEN) ;
 BLOCK_COMMENT: '/*' .*? '*/' -> channel(COMMENTS) ;
 LINE_COMMENT : '//' ~[\n]* -> channel(COMMENTS) ;
@@ -122,7 +124,8 @@ N_PIPE         : '|' -> type(PIPE) ;
 N_CARET        : '^' -> type(CARET) ;
 N_TILDE        : '~' -> type(TILDE) ;
 N_BANG         : '!' -> type(BANG) ;
-N_LINE_MARKER  : {atLineStart()}? '#' 'line'? [ \t]+ [0-9]+ [ \t]+ STRING ( [ \t]+ [0-9]+ )* -> type(LINE_MARKER), channel(LINE_INFO) ;
+N_INCLUDE      : '/include/' [ \t\r\n]* STRING -> type(INCLUDE), channel(LINE_INFO) ;
+N_LINE_MARKER  : '#' 'line'? [ \t]+ [0-9]+ [ \t]+ STRING ( [ \t]+ [0-9]+ )* -> type(LINE_MARKER), channel(LINE_INFO) ;
 N_WS           : [ \t\r\n\u000B\f]+ -> type(WS), channel(HIDDEN) ;
 N_BLOCK_COMMENT: '/*' .*? '*/' -> type(BLOCK_COMMENT), channel(COMMENTS) ;
 N_LINE_COMMENT : '//' ~[\n]* -> type(LINE_COMMENT), channel(COMMENTS) ;
@@ -176,7 +179,8 @@ B_PIPE         : '|' -> type(PIPE) ;
 B_CARET        : '^' -> type(CARET) ;
 B_TILDE        : '~' -> type(TILDE) ;
 B_BANG         : '!' -> type(BANG) ;
-B_LINE_MARKER  : {atLineStart()}? '#' 'line'? [ \t]+ [0-9]+ [ \t]+ STRING ( [ \t]+ [0-9]+ )* -> type(LINE_MARKER), channel(LINE_INFO) ;
+B_INCLUDE      : '/include/' [ \t\r\n]* STRING -> type(INCLUDE), channel(LINE_INFO) ;
+B_LINE_MARKER  : '#' 'line'? [ \t]+ [0-9]+ [ \t]+ STRING ( [ \t]+ [0-9]+ )* -> type(LINE_MARKER), channel(LINE_INFO) ;
 B_WS           : [ \t\r\n\u000B\f]+ -> type(WS), channel(HIDDEN) ;
 B_BLOCK_COMMENT: '/*' .*? '*/' -> type(BLOCK_COMMENT), channel(COMMENTS) ;
 B_LINE_COMMENT : '//' ~[\n]* -> type(LINE_COMMENT), channel(COMMENTS) ;

@@ -12,11 +12,6 @@ public abstract class DtsLexerBase extends Lexer {
         super(input);
     }
 
-    /** True when the token being matched starts in column 0 (cpp line markers must). */
-    protected boolean atLineStart() {
-        return getCharPositionInLine() == 0;
-    }
-
     /** The current lexer mode, so a caller can carry it into the lexer of the next piece of text. */
     public int currentMode() {
         return _mode;

@@ -15,6 +15,7 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.RuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
@@ -64,6 +65,52 @@ final class DtsErrorStrategy extends DefaultErrorStrategy {
         return ender && (expected.contains(DtsLexer.GT) || expected.contains(DtsLexer.RBRACK) || expected.contains(DtsLexer.RPAREN));
     }
 
+    /**
+     * In a node body or at top level, skips a statement that cannot start an item: everything up to and
+     * including the next ';' at the same brace depth (stopping before a '}' that closes the body). The
+     * default strategy would instead pretend the body ended, losing every item after the bad line.
+     */
+    @Override
+    public void sync(Parser p) throws RecognitionException {
+        ParserRuleContext ctx = p.getContext();
+        boolean body = ctx instanceof DtsParser.NodeBodyContext;
+        if (!body && !(ctx instanceof DtsParser.DtsFileContext)) {
+            super.sync(p);
+            return;
+        }
+        TokenStream in = p.getInputStream();
+        int la = in.LA(1);
+        if (la == Token.EOF) {
+            return;
+        }
+        IntervalSet expecting = p.getATN().nextTokens(p.getInterpreter().atn.states.get(p.getState()));
+        if (expecting.contains(la)) {
+            return;
+        }
+        if (!inErrorRecoveryMode(p)) {
+            beginErrorCondition(p);
+            report(p, in.LT(1), expecting);
+        }
+        int depth = 0;
+        while (true) {
+            int t = in.LA(1);
+            if (t == Token.EOF) {
+                return;
+            }
+            if (t == DtsLexer.RBRACE && depth == 0 && body) {
+                return;
+            }
+            p.consume();
+            if (t == DtsLexer.LBRACE) {
+                depth++;
+            } else if (t == DtsLexer.RBRACE && depth > 0) {
+                depth--;
+            } else if (t == DtsLexer.SEMI && depth == 0) {
+                return;
+            }
+        }
+    }
+
     @Override
     protected void reportUnwantedToken(Parser p) {
         if (inErrorRecoveryMode(p)) {
@@ -84,6 +131,16 @@ final class DtsErrorStrategy extends DefaultErrorStrategy {
         Span at = prev != null ? spanOf(prev) : spanOf(p.getCurrentToken());
         at = Span.at(at.fileId(), at.end());
         add(at, missing(p, getExpectedTokens(p)));
+    }
+
+    /** Conjures a missing token without asking a token source (placeholder tokens have none). */
+    @Override
+    protected Token getMissingSymbol(Parser p) {
+        IntervalSet expected = getExpectedTokens(p);
+        int type = expected.isNil() ? Token.INVALID_TYPE : expected.getMinElement();
+        Token prev = p.getInputStream().LT(-1);
+        Span s = spanOf(prev != null ? prev : p.getCurrentToken());
+        return DtsToken.placeholder(type, "<missing>", Span.at(s.fileId(), s.end()));
     }
 
     private void add(Span span, String message) {
@@ -135,9 +192,11 @@ final class DtsErrorStrategy extends DefaultErrorStrategy {
         if (t.getType() == DtsLexer.RBRACE) {
             return "unexpected '}'";
         }
-        if (within(ctx, DtsParser.PropDefContext.class) != null && expected.contains(DtsLexer.SEMI)
-                && expected.contains(DtsLexer.COMMA)) {
-            return "unexpected " + what + " in the value of " + subject(ctx) + ": expected ',' or ';'";
+        DtsParser.PropDefContext pd = within(ctx, DtsParser.PropDefContext.class);
+        if (pd != null && expected.contains(DtsLexer.SEMI)) {
+            return pd.EQUALS() != null
+                    ? "unexpected " + what + " in the value of " + subject(ctx) + ": expected ',' or ';'"
+                    : "unexpected " + what + " after " + subject(ctx) + ": expected '=' or ';'";
         }
         if (t.getType() == DtsLexer.LITERAL && within(ctx, DtsParser.ValueItemContext.class) == null) {
             return "unexpected number " + what + " (a name here cannot be lexed as a number)";
@@ -234,9 +293,30 @@ final class DtsErrorStrategy extends DefaultErrorStrategy {
             case DtsLexer.STRING -> "a string";
             case DtsLexer.BYTE, DtsLexer.BAD_BYTE -> "a byte";
             case DtsLexer.INCLUDED_ITEMS -> null;
+            case DtsLexer.DTS_V1 -> "'/dts-v1/'";
+            case DtsLexer.PLUGIN -> "'/plugin/'";
+            case DtsLexer.MEMRESERVE -> "'/memreserve/'";
+            case DtsLexer.BITS -> "'/bits/'";
+            case DtsLexer.DEL_PROP -> "'/delete-property/'";
+            case DtsLexer.DEL_NODE -> "'/delete-node/'";
+            case DtsLexer.OMIT_NO_REF -> "'/omit-if-no-ref/'";
+            case DtsLexer.INCBIN -> "'/incbin/'";
+            case DtsLexer.LBRACE -> "'{'";
+            case DtsLexer.RBRACE -> "'}'";
+            case DtsLexer.SEMI -> "';'";
+            case DtsLexer.LBRACK -> "'['";
+            case DtsLexer.RBRACK -> "']'";
+            case DtsLexer.LT -> "'<'";
+            case DtsLexer.GT -> "'>'";
+            case DtsLexer.LPAREN -> "'('";
+            case DtsLexer.RPAREN -> "')'";
+            case DtsLexer.EQUALS -> "'='";
+            case DtsLexer.COMMA -> "','";
+            case DtsLexer.SLASH -> "'/'";
+            case DtsLexer.COLON -> "':'";
             default -> {
                 String lit = DtsLexer.VOCABULARY.getLiteralName(type);
-                yield lit != null ? lit : DtsLexer.VOCABULARY.getSymbolicName(type);
+                yield lit != null ? lit : "an operator";
             }
         };
     }

@@ -27,11 +27,6 @@ final class Dts {
         return PARSER.parseText(file(text));
     }
 
-    /** Parses with a /dts-v1/ header prepended on its own line (so line numbers in {@code body} start at 2). */
-    static ParseResult v1(String body) {
-        return parse("/dts-v1/;\n" + body);
-    }
-
     static ParseResult clean(String text) {
         ParseResult r = parse(text);
         assertTrue(r.diagnostics().isEmpty(), () -> "unexpected diagnostics: " + show(r.diagnostics(), text));
