@@ -121,6 +121,8 @@ public final class Preprocessor {
 
     /** State of one preprocessing run (one board). */
     private final class Run {
+        /** Files being read by dtc's /include/ right now, to stop cycles. */
+        final java.util.Set<Path> rawStack = new java.util.HashSet<>();
         final SourceFile board;
         final Path boardDir;
         final MacroTable macros = new MacroTable();
@@ -1234,14 +1236,110 @@ public final class Preprocessor {
                 return failedUnit(kind);
             }
             if (kind == IncludeResolver.Kind.DTC) {
-                SourceFile f = r.file();
-                run.loaded.add(f);
-                run.dtcIncludes++;
-                SourceMap.Builder b = new SourceMap.Builder().copied(0, f.id(), 0, f.text().length());
-                run.outChars += f.text().length();
-                return new PpUnit(f, f.text().isEmpty() ? List.of() : List.of(new PpUnit.Text(f.text(), b.build())), List.of());
+                return rawUnit(r.file(), depth + 1, at);
             }
             return run.includeFile(r.file(), depth + 1, this, at);
+        }
+
+        /**
+         * A file read by dtc's {@code /include/}: its text is not preprocessed, but dtc does honour
+         * {@code /include/} inside it, so those become nested raw Include pieces.
+         */
+        private PpUnit rawUnit(SourceFile f, int level, Span at) {
+            run.loaded.add(f);
+            run.dtcIncludes++;
+            run.outChars += f.text().length();
+            List<PpUnit.Piece> out = new ArrayList<>();
+            List<Diagnostic> ds = new ArrayList<>();
+            if (level > opts.maxIncludeDepth()) {
+                diag(Code.PP007, at, "/include/ nested more than " + opts.maxIncludeDepth() + " levels deep");
+                run.uncacheable++;
+                return new PpUnit(f, out, ds);
+            }
+            if (!run.rawStack.add(f.path())) {
+                diag(Code.PP002, at, "/include/ cycle: " + f.path() + " includes itself");
+                run.uncacheable++;
+                return new PpUnit(f, out, ds);
+            }
+            try {
+                String t = f.text();
+                int textStart = 0;
+                int i = 0;
+                while (i < t.length()) {
+                    char c = t.charAt(i);
+                    if (c == '/' && t.startsWith("//", i)) {
+                        int nl = t.indexOf('\n', i);
+                        i = nl < 0 ? t.length() : nl;
+                    } else if (c == '/' && t.startsWith("/*", i)) {
+                        int end = t.indexOf("*/", i + 2);
+                        i = end < 0 ? t.length() : end + 2;
+                    } else if (c == '"') {
+                        i = stringEnd(t, i);
+                    } else if (c == '/' && t.startsWith("/include/", i)) {
+                        int j = i + "/include/".length();
+                        while (j < t.length() && Character.isWhitespace(t.charAt(j))) {
+                            j++;
+                        }
+                        if (j < t.length() && t.charAt(j) == '"') {
+                            int end = stringEnd(t, j);
+                            String name = t.substring(j + 1, Math.max(j + 1, end - 1));
+                            if (i > textStart) {
+                                out.add(rawText(f, textStart, i));
+                            }
+                            Span nameSpan = new Span(f.id(), j, end);
+                            Path from = f.path();
+                            var found = resolver.resolve(IncludeResolver.Kind.DTC, run.board.path(), name);
+                            if (found.isEmpty()) {
+                                found = resolver.resolve(IncludeResolver.Kind.QUOTED, from, name);
+                            }
+                            PpUnit child = null;
+                            if (found.isEmpty()) {
+                                ds.add(Diagnostic.of(Code.PP001, nameSpan, "\"" + name + "\": no such file (searched "
+                                        + from.getParent() + " and the include path)"));
+                                run.uncacheable++;
+                            } else {
+                                LoadResult lr = loader.load(found.get());
+                                if (lr.ok()) {
+                                    child = rawUnit(lr.file(), level + 1, nameSpan);
+                                } else {
+                                    ds.add(Diagnostic.of(lr.error() == LoadResult.Error.NOT_FOUND ? Code.PP001 : Code.PP008,
+                                            nameSpan, "\"" + name + "\": " + lr.message()));
+                                    run.uncacheable++;
+                                }
+                            }
+                            out.add(new PpUnit.Include(new Span(f.id(), i, end), "\"" + name + "\"", child, true));
+                            i = end;
+                            textStart = end;
+                        } else {
+                            i = j;
+                        }
+                    } else {
+                        i++;
+                    }
+                }
+                if (textStart < t.length()) {
+                    out.add(rawText(f, textStart, t.length()));
+                }
+            } finally {
+                run.rawStack.remove(f.path());
+            }
+            return new PpUnit(f, out, ds);
+        }
+
+        private PpUnit.Text rawText(SourceFile f, int start, int end) {
+            SourceMap.Builder b = new SourceMap.Builder().copied(0, f.id(), start, end - start);
+            return new PpUnit.Text(f.text().substring(start, end), b.build());
+        }
+
+        private int stringEnd(String t, int open) {
+            int i = open + 1;
+            while (i < t.length() && t.charAt(i) != '"') {
+                if (t.charAt(i) == '\\') {
+                    i++;
+                }
+                i++;
+            }
+            return Math.min(t.length(), i + 1);
         }
 
         /** A failed include still yields an Include piece with a null unit. */
