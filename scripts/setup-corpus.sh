@@ -47,8 +47,10 @@ if [ ! -f "$stamp" ] || [ "$tarball" -nt "$stamp" ]; then
     'linux-source-6.1/drivers/i2c/busses/i2c-imx.c' \
     'linux-source-6.1/Makefile'
   touch "$kernel.tmp/.dtdma-unpacked-$layout"
-  rm -rf "$kernel"
-  mkdir -p "$cache"
+  # swap in the new tree with two renames, so a reader never sees it half-written
+  rm -rf "$kernel.old"
+  if [ -d "$kernel" ]; then mv "$kernel" "$kernel.old"; fi
   mv "$kernel.tmp" "$kernel"
+  rm -rf "$kernel.old"
 fi
 echo "$kernel"

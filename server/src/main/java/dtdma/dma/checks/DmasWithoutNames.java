@@ -24,9 +24,11 @@ public final class DmasWithoutNames implements Check<DmaModel> {
                 continue;
             }
             if (c.namesProperty() == null || (c.names().isEmpty() && !c.namesMalformed())) {
+                String typo = c.node().property("dma-name") != null ? " (the node has 'dma-name': a typo for 'dma-names'?)"
+                        : "";
                 out.add(Diagnostic.of(code(), (c.namesProperty() != null ? c.namesProperty() : c.dmas()).span(),
-                        "dmas without dma-names: the kernel reports \"dma-names property of node '" + c.node().path()
-                                + "' missing or empty\" and every dma_request_chan() fails with -ENODEV"));
+                        "dmas without dma-names" + typo + ": the kernel reports \"dma-names property of node '"
+                                + c.node().path() + "' missing or empty\" and every dma_request_chan() fails with -ENODEV"));
             } else if (c.namesMalformed()) {
                 out.add(Diagnostic.of(code(), c.namesProperty().span(),
                         "dma-names must be a list of strings; of_property_count_strings() fails and every request "
