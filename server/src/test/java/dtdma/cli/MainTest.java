@@ -1,0 +1,173 @@
+package dtdma.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dtdma.testing.Kernel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as CI users meet it: output formats, exit codes, usage errors. */
+class MainTest {
+    private static final Path EX = Kernel.repo().resolve("examples");
+    private static final String INC = "-I" + EX.resolve("include");
+
+    record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void checkReportsLikeACompilerAndExitsOneOnErrors() {
+        Run r = run("check", INC, EX.resolve("imx-demo/broken-board.dts").toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("broken-board.dts:9:17: error: expected ';' after property 'status' [DTS001]"), r.out());
+        assertTrue(r.out().contains("broken-board.dts:13:1: error: label or path &uart3 not found [TR001]"), r.out());
+        assertTrue(r.out().contains("[DT003]"), r.out());
+        assertTrue(r.out().strip().endsWith("1 file checked: 3 errors, 1 warning"), r.out());
+    }
+
+    @Test
+    void cleanBoardExitsZeroUnlessWarningsAreErrors() {
+        String board = EX.resolve("imx-demo/demo-board.dts").toString();
+        Run r = run("check", INC, board);
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("[SD005]"), "the demo board needs SDMA firmware for ECSPI tx: " + r.out());
+        assertEquals(1, run("check", "--werror", INC, board).code());
+        Run errorsOnly = run("check", "--min-severity", "error", INC, board);
+        assertEquals(0, errorsOnly.code());
+        assertEquals("", errorsOnly.out());
+    }
+
+    @Test
+    void directoriesMeanEveryBoardBelowThem() {
+        Run r = run("check", "--jobs", "2", INC, EX.resolve("imx-demo").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("2 files checked"), r.out());
+    }
+
+    @Test
+    void jsonListsEveryDiagnosticWithPositions() {
+        Run r = run("check", "--format", "json", INC, EX.resolve("imx-demo/broken-board.dts").toString());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        JsonArray ds = o.getAsJsonArray("diagnostics");
+        assertEquals(4, ds.size());
+        JsonObject first = ds.get(0).getAsJsonObject();
+        assertEquals("DTS001", first.get("code").getAsString());
+        assertEquals(9, first.get("line").getAsInt());
+        assertEquals(17, first.get("column").getAsInt());
+        assertEquals("error", first.get("severity").getAsString());
+    }
+
+    @Test
+    void sarifHasRulesAndResultsAsUploadersExpect() {
+        Run r = run("check", "--format", "sarif", INC, EX.resolve("imx-demo/broken-board.dts").toString());
+        JsonObject log = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("2.1.0", log.get("version").getAsString());
+        JsonObject run = log.getAsJsonArray("runs").get(0).getAsJsonObject();
+        JsonObject driver = run.getAsJsonObject("tool").getAsJsonObject("driver");
+        assertEquals("dtdma", driver.get("name").getAsString());
+        JsonArray rules = driver.getAsJsonArray("rules");
+        JsonArray results = run.getAsJsonArray("results");
+        assertEquals(4, results.size());
+        for (var e : results) {
+            JsonObject res = e.getAsJsonObject();
+            int idx = res.get("ruleIndex").getAsInt();
+            assertEquals(res.get("ruleId").getAsString(), rules.get(idx).getAsJsonObject().get("id").getAsString());
+            JsonObject region = res.getAsJsonArray("locations").get(0).getAsJsonObject()
+                    .getAsJsonObject("physicalLocation").getAsJsonObject("region");
+            assertTrue(region.get("startLine").getAsInt() >= 1 && region.get("startColumn").getAsInt() >= 1);
+            assertTrue(List.of("error", "warning", "note").contains(res.get("level").getAsString()));
+        }
+    }
+
+    @Test
+    void dumpPrintsCanonicalSource() {
+        Run r = run("dump", INC, EX.resolve("imx-demo/demo-board.dts").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("/dts-v1/;\n"), r.out());
+        assertTrue(r.out().contains("\t\tecspi1: spi@30820000 {\n"), r.out());
+        assertTrue(r.out().contains("dmas = <&sdma1 0x0 0x7 0x1>, <&sdma1 0x1 0x7 0x2>;"), r.out());
+        assertTrue(!r.out().contains("gpu@"), "the board deletes the GPU node");
+    }
+
+    @Test
+    void dmaMapShowsDecodedCellsAndChannels() {
+        Run r = run("dma", INC, EX.resolve("imx-demo/demo-board.dts").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("fsl,imx8mq-sdma -> sdma_imx8mq (fallback through the compatible list), 48 events"), r.out());
+        assertTrue(r.out().contains("event 22, MCU domain UART (4), prio 0 -> register 3, per->mem, script uart_2_mcu_addr @819 [rom], dma1chan2"), r.out());
+        Run j = run("dma", "--format", "json", INC, EX.resolve("imx-demo/demo-board.dts").toString());
+        JsonObject o = JsonParser.parseString(j.out()).getAsJsonObject();
+        assertEquals(2, o.getAsJsonArray("controllers").size());
+    }
+
+    @Test
+    void usageAndIoErrorsExitTwo() {
+        assertEquals(2, run().code());
+        assertEquals(2, run("frobnicate").code());
+        assertEquals(2, run("check").code());
+        assertEquals(2, run("check", "--format", "xml", "x.dts").code());
+        assertEquals(2, run("check", "--jobs", "0", "x.dts").code());
+        assertEquals(2, run("check", "--bogus", "x.dts").code());
+        assertEquals(2, run("check", "/no/such/file.dts").code());
+        assertEquals(2, run("dump", "a.dts", "b.dts").code());
+        Run r = run("check", "--min-severity", "loud", "x.dts");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown severity 'loud'"), r.err());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String cmd : List.of("check", "dump", "dma")) {
+            Run r = run(cmd, "--help");
+            assertEquals(0, r.code());
+            assertTrue(r.out().startsWith("Usage: dtdma " + cmd), r.out());
+        }
+        assertTrue(run("--help").out().contains("Commands:"));
+    }
+
+    @Test
+    void binaryJunkAndHugeFilesGetADiagnosticNotACrash(@TempDir Path dir) throws IOException {
+        Path junk = dir.resolve("junk.dts");
+        byte[] bytes = new byte[4096];
+        new java.util.Random(7).nextBytes(bytes);
+        Files.write(junk, bytes);
+        Run r = run("check", junk.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("[PP008]"), r.out());
+
+        Path cycle = dir.resolve("cycle.dts");
+        Files.writeString(cycle, "/dts-v1/;\n#include \"cycle.dts\"\n/ { };\n");
+        Run c = run("check", cycle.toString());
+        assertEquals(1, c.code());
+        assertTrue(c.out().contains("[PP002]") || c.out().contains("[PP007]"), c.out());
+
+        Path deep = dir.resolve("deep.dts");
+        List<String> lines = new ArrayList<>(List.of("/dts-v1/;", "#define A0 x"));
+        for (int i = 1; i < 40; i++) {
+            lines.add("#define A" + i + " A" + (i - 1) + " A" + (i - 1));
+        }
+        lines.add("/ { p = \"A39\"; q = <A39>; };");
+        Files.write(deep, lines);
+        Run d = run("check", deep.toString());
+        assertEquals(1, d.code());
+        assertTrue(d.out().contains("[PP007]"), d.out());
+    }
+}
