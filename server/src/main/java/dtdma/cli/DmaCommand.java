@@ -17,7 +17,6 @@ import dtdma.tree.Node;
 import dtdma.workspace.BoardResult;
 import dtdma.workspace.Boards;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,37 +53,23 @@ final class DmaCommand {
 
     int run(String[] args) {
         Options o = new Options(args);
-        boolean detect = true;
         String format = "text";
         while (o.hasNext()) {
             String a = o.next();
             if (a.equals("-h") || a.equals("--help")) {
                 out.print(help());
                 return 0;
-            } else if (Options.is(a, "-I")) {
-                o.includes.add(Path.of(o.value(a, "-I")));
-            } else if (a.equals("--no-kernel-detect")) {
-                detect = false;
             } else if (Options.is(a, "--format")) {
                 format = o.value(a, "--format").toLowerCase(Locale.ROOT);
                 if (!format.equals("text") && !format.equals("json")) {
                     throw new Main.UsageException("--format must be text or json, not '" + format + "'");
                 }
-            } else if (a.startsWith("-") && a.length() > 1) {
-                throw new Main.UsageException("unknown option '" + a + "'");
-            } else {
-                o.positional.add(a);
+            } else if (!o.common(a)) {
+                o.positionalOrUnknown(a);
             }
         }
-        if (o.positional.size() != 1) {
-            throw new Main.UsageException("expected exactly one BOARD, got " + o.positional.size());
-        }
-        Path board = Path.of(o.positional.get(0));
-        if (!Files.isRegularFile(board)) {
-            err.println("dtdma dma: " + board + ": no such file");
-            return 2;
-        }
-        Boards boards = new Boards(o.includes, detect);
+        Path board = o.singleBoard();
+        Boards boards = new Boards(o.includes, o.detectKernel);
         BoardResult r = boards.load(board);
         DmaModel dma = DmaModel.of(r.tree());
         SdmaModel sdma = SdmaModel.of(dma);

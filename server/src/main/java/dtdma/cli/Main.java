@@ -51,6 +51,9 @@ public final class Main {
             err.println("dtdma " + cmd + ": " + e.getMessage());
             err.println("Try 'dtdma " + cmd + " --help'.");
             return 2;
+        } catch (InputException e) {
+            err.println("dtdma " + cmd + ": " + e.getMessage());
+            return 2;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             err.println("dtdma: internal error: " + e);
             return 2;
@@ -73,6 +76,15 @@ public final class Main {
                 Run 'dtdma COMMAND --help' for a command's options.
                 Exit status: 0 clean, 1 problems at or above the threshold, 2 usage, I/O or internal error.
                 """;
+    }
+
+    /** An input that cannot be read (a missing file): reported with the command's name and exit code 2. */
+    static final class InputException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InputException(String message) {
+            super(message);
+        }
     }
 
     /** A command-line mistake: reported with the command's name and exit code 2. */

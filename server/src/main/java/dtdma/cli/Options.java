@@ -8,6 +8,7 @@ import java.util.List;
 final class Options {
     final List<String> positional = new ArrayList<>();
     final List<Path> includes = new ArrayList<>();
+    boolean detectKernel = true;
     private final String[] args;
     private int i;
 
@@ -35,6 +36,39 @@ final class Options {
             throw new Main.UsageException("option " + name + " needs a value");
         }
         return args[i++];
+    }
+
+    /** Takes the options every board command shares ({@code -I DIR}, {@code --no-kernel-detect}); false if not one. */
+    boolean common(String arg) {
+        if (is(arg, "-I")) {
+            includes.add(Path.of(value(arg, "-I")));
+            return true;
+        }
+        if (arg.equals("--no-kernel-detect")) {
+            detectKernel = false;
+            return true;
+        }
+        return false;
+    }
+
+    /** Keeps a positional argument, or rejects an unknown option. */
+    void positionalOrUnknown(String arg) {
+        if (arg.startsWith("-") && arg.length() > 1) {
+            throw new Main.UsageException("unknown option '" + arg + "'");
+        }
+        positional.add(arg);
+    }
+
+    /** The one BOARD argument of a command; a missing file is an input error (exit 2). */
+    Path singleBoard() {
+        if (positional.size() != 1) {
+            throw new Main.UsageException("expected exactly one BOARD, got " + positional.size());
+        }
+        Path board = Path.of(positional.get(0));
+        if (!java.nio.file.Files.isRegularFile(board)) {
+            throw new Main.InputException(board + ": no such file");
+        }
+        return board;
     }
 
     static boolean is(String arg, String name) {
