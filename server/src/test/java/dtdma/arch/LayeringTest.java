@@ -31,7 +31,7 @@ class LayeringTest {
             Map.entry("dma", Set.of("text", "tree", "check", "syntax")),
             Map.entry("sdma", Set.of("text", "tree", "check", "dma")),
             Map.entry("devlink", Set.of("text", "tree", "check", "dma", "sdma")),
-            Map.entry("conformance", Set.of("text", "tree", "check", "fdt")),
+            Map.entry("conformance", Set.of("text", "tree", "check", "fdt", "workspace")),
             Map.entry("fdt", Set.of("text")),
             Map.entry("workspace", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "dma", "sdma",
                     "devlink")),
