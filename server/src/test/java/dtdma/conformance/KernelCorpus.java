@@ -13,16 +13,7 @@ public final class KernelCorpus {
 
     /** {@code -Ddtdma.kernel}, else {@code ${DTDMA_CACHE:-~/.cache/dtdma}/linux-source-6.1}; null when not unpacked. */
     public static Path path() {
-        String prop = System.getProperty("dtdma.kernel");
-        Path k;
-        if (prop != null && !prop.isEmpty()) {
-            k = Path.of(prop);
-        } else {
-            String env = System.getenv("DTDMA_CACHE");
-            Path base = env != null && !env.isEmpty() ? Path.of(env)
-                    : Path.of(System.getProperty("user.home"), ".cache", "dtdma");
-            k = base.resolve("linux-source-6.1");
-        }
+        Path k = dtdma.testing.Kernel.path();
         return Files.isDirectory(k.resolve("arch")) && Files.isDirectory(k.resolve("scripts/dtc/include-prefixes"))
                 ? k : null;
     }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** Compares the preprocessor with GCC's cpp on real kernel boards (skipped without the tree or cpp). */
 class OracleTest {
-    static final Path KERNEL = Path.of(System.getProperty("dtdma.kernel", "/root/.cache/dtdma/linux-source-6.1"));
+    static final Path KERNEL = dtdma.testing.Kernel.path();
 
     static boolean haveCpp() {
         try {

@@ -9,16 +9,9 @@ final class KernelTree {
     private KernelTree() {
     }
 
-    /** System property {@code dtdma.linux}, env {@code DTDMA_LINUX}, else the Debian 6.1 tree. */
+    /** The Debian 6.1 tree, as {@link dtdma.testing.Kernel#path()} finds it. */
     static Path root() {
-        String p = System.getProperty("dtdma.linux");
-        if (p == null || p.isBlank()) {
-            p = System.getenv("DTDMA_LINUX");
-        }
-        if (p == null || p.isBlank()) {
-            p = "/root/.cache/dtdma/linux-source-6.1";
-        }
-        return Paths.get(p);
+        return dtdma.testing.Kernel.path();
     }
 
     static boolean has(String relative) {

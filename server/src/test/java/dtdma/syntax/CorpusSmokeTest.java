@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * tree ({@code ~/.cache/dtdma/linux-source-6.1}) or cpp is missing. cpp output is cached under target/.
  */
 class CorpusSmokeTest {
-    private static final Path KERNEL = Path.of(System.getProperty("user.home"), ".cache/dtdma/linux-source-6.1");
+    private static final Path KERNEL = dtdma.testing.Kernel.path();
     private static final Pattern MARKER = Pattern.compile("(?m)^#(?: \\d+| ?line \\d+) \"[^\n]*$");
 
     @Test
