@@ -2,7 +2,6 @@ package dtdma.sdma;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
 /** Locates the real Linux tree the kernel-agreement tests read (skipped when absent). */
 final class KernelTree {
