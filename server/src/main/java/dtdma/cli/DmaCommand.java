@@ -12,6 +12,7 @@ import dtdma.dma.DmaSpecifier;
 import dtdma.sdma.ChannelBudget;
 import dtdma.sdma.SdmaModel;
 import dtdma.sdma.SdmaSpecifier;
+import dtdma.sdma.ScriptSource;
 import dtdma.sdma.SdmaTables;
 import dtdma.tree.Node;
 import dtdma.workspace.BoardResult;
@@ -164,7 +165,9 @@ final class DmaCommand {
             if (su.address() > 0) {
                 sb.append(" @").append(su.address());
             }
-            sb.append(" [").append(su.source().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(']');
+            sb.append(" [").append(su.source().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .append(su.firmwareGated() && su.source() == ScriptSource.ROM ? ", waits for the RAM firmware" : "")
+                    .append(']');
         }
         sc.assignment(c.node(), s.name() == null ? "" : s.name())
                 .ifPresent(a -> sb.append(", ").append(a.channelDevice()).append(" (sdma channel ")
@@ -259,6 +262,7 @@ final class DmaCommand {
                 j.addProperty("script", su.slot().map(f -> f.fieldName()).orElse(null));
                 j.addProperty("address", su.address());
                 j.addProperty("source", su.source().name());
+                j.addProperty("firmwareGated", su.firmwareGated());
                 scripts.add(j);
             }
             o.add("scripts", scripts);
