@@ -1,5 +1,6 @@
 package dtdma.conformance;
 
+import dtdma.check.Code;
 import dtdma.check.Diagnostic;
 import dtdma.check.Severity;
 import dtdma.fdt.Fdt;
@@ -200,7 +201,9 @@ public final class ConformanceRun {
             }
         }
         if (!r.ok()) {
-            return errors.isEmpty() ? "dtc rejects the board (" + r.stage() + " exit " + r.exitCode() + ": "
+            // DTS002 (a property after a subnode) is a warning on purpose, but it is what dtc rejects such files for
+            boolean propertyAfterSubnode = mine != null && mine.diagnostics().stream().anyMatch(d -> d.code() == Code.DTS002);
+            return errors.isEmpty() && !propertyAfterSubnode ? "dtc rejects the board (" + r.stage() + " exit " + r.exitCode() + ": "
                     + firstLine(r.stderr()) + ") but dtdma reported no error" : null;
         }
         if (blobError != null) {
