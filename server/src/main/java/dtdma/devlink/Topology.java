@@ -62,7 +62,9 @@ public final class Topology {
                     l.status().sysfs(), l.kref(), l.rpmActive()));
         }
         for (Finding f : sim.findings()) {
-            t.findings.add(f.code().id() + " " + (f.node() == null ? "" : f.node().path() + ": ") + f.message());
+            t.findings.add(f.code().id() + " " + (f.node() == null ? "" : f.node().path()
+                    + (f.specifier() != null && f.specifier().name() != null ? " \"" + f.specifier().name() + "\"" : "") + ": ")
+                    + f.message());
         }
         return t;
     }
