@@ -73,6 +73,23 @@ public enum Code {
     SD012(Severity.WARNING, "SDMA compatible not in the binding"),
     SD013(Severity.WARNING, "generic DMA property on an SDMA node"),
 
+    // Device links and runtime PM (simulated dmaengine device-link modes)
+    DL001(Severity.ERROR, "device link flags invalid (unknown bit or DL_FLAG_MANAGED)"),
+    DL002(Severity.ERROR, "DL_FLAG_STATELESS combined with a managed-link flag"),
+    DL003(Severity.ERROR, "DL_FLAG_AUTOPROBE_CONSUMER combined with an AUTOREMOVE flag"),
+    DL004(Severity.INFO, "both AUTOREMOVE flags: AUTOREMOVE_CONSUMER dropped"),
+    DL005(Severity.ERROR, "RPM_ACTIVE link to a supplier with runtime PM disabled"),
+    DL006(Severity.INFO, "DL_FLAG_RPM_ACTIVE without DL_FLAG_PM_RUNTIME is ignored"),
+    DL007(Severity.ERROR, "device link would form a cycle"),
+    DL008(Severity.ERROR, "DL_FLAG_SYNC_STATE_ONLY misuse"),
+    DL009(Severity.WARNING, "managed link to a supplier that never gets a driver"),
+    DL010(Severity.INFO, "existing link: requested flags not applied"),
+    DL011(Severity.WARNING, "stateless link gives no probe/remove ordering"),
+    DL012(Severity.WARNING, "runtime-PM link on an irq-safe consumer is ignored"),
+    DL013(Severity.INFO, "runtime-PM link to a supplier with runtime PM disabled has no effect"),
+    DL014(Severity.WARNING, "DMA controller unbound while clients hold channels"),
+    DL015(Severity.INFO, "link created during or after consumer probe does not gate that probe"),
+
     // Internal
     INT001(Severity.ERROR, "internal error");
 

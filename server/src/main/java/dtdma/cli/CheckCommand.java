@@ -43,6 +43,10 @@ final class CheckCommand {
                   --format FMT           text (default), json or sarif (SARIF 2.1.0)
                   --min-severity SEV     report only error, warning (default), info or hint and above
                   --werror               exit 1 on warnings too
+                  --devlink-mode M       simulate dma_request_chan device links in mode M and report DL0xx:
+                                         none (default), felsch-v1, felsch-v2, frank-sketch, frank-legal,
+                                         custom (with --devlink-flags F and --devlink-supplier S)
+                  --fw-devlink-strict    simulate fw_devlink.strict=1 (links from dmas before probe)
                   --jobs N               check N boards in parallel (default: number of cores)
                   --no-progress          never draw a progress bar (none is drawn when stderr is no terminal)
                   -h, --help             show this text
@@ -60,6 +64,10 @@ final class CheckCommand {
         boolean detect = true;
         boolean progress = true;
         int jobs = Math.max(1, Runtime.getRuntime().availableProcessors());
+        String dlMode = "none";
+        boolean dlStrict = false;
+        String dlFlags = null;
+        String dlSupplier = null;
         while (o.hasNext()) {
             String a = o.next();
             if (a.equals("-h") || a.equals("--help")) {
@@ -78,6 +86,14 @@ final class CheckCommand {
                 } catch (IllegalArgumentException e) {
                     throw new Main.UsageException(e.getMessage());
                 }
+            } else if (Options.is(a, "--devlink-mode")) {
+                dlMode = o.value(a, "--devlink-mode");
+            } else if (a.equals("--fw-devlink-strict")) {
+                dlStrict = true;
+            } else if (Options.is(a, "--devlink-flags")) {
+                dlFlags = o.value(a, "--devlink-flags");
+            } else if (Options.is(a, "--devlink-supplier")) {
+                dlSupplier = o.value(a, "--devlink-supplier");
             } else if (a.equals("--werror")) {
                 werror = true;
             } else if (a.equals("--no-kernel-detect")) {
@@ -112,7 +128,8 @@ final class CheckCommand {
                 return 2;
             }
         }
-        Boards boards = new Boards(o.includes, detect);
+        Boards boards = new Boards(o.includes, detect,
+                TopologyCommand.settings(dlMode, dlStrict, dlFlags, dlSupplier, ""));
         List<BoardResult> results = checkAll(boards, files, jobs, progress && System.console() != null);
         Severity threshold = werror ? Severity.WARNING : Severity.ERROR;
         Reporter reporter = Reporter.of(format, boards.sources());

@@ -33,6 +33,7 @@ public final class Main {
                 case "check" -> new CheckCommand(out, err).run(rest);
                 case "dump" -> new DumpCommand(out, err).run(rest);
                 case "dma" -> new DmaCommand(out, err).run(rest);
+                case "topology" -> new TopologyCommand(out, err).run(rest);
                 case "help", "-h", "--help" -> {
                     out.print(usage());
                     yield 0;
@@ -70,6 +71,7 @@ public final class Main {
                   check FILE|DIR...   report problems in boards (.dts) and partial files (.dtsi, .dtso)
                   dump BOARD          print the merged tree of a board as canonical DTS
                   dma BOARD           print the DMA map of a board: controllers, consumers, decoded cells
+                  topology BOARD      simulate DMA device links and runtime PM (modes, scenarios, dot/svg)
                   help                show this text
                   --version           show the version
 

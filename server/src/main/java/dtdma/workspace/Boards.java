@@ -5,6 +5,9 @@ import dtdma.check.Code;
 import dtdma.check.Diagnostic;
 import dtdma.dma.DmaChecks;
 import dtdma.dma.DmaModel;
+import dtdma.devlink.DevlinkChecks;
+import dtdma.devlink.DevlinkModel;
+import dtdma.devlink.DevlinkSettings;
 import dtdma.preprocess.PpCache;
 import dtdma.preprocess.PpUnit;
 import dtdma.preprocess.Preprocessor;
@@ -47,14 +50,31 @@ public final class Boards {
     private final SyntaxParser parser = new SyntaxParser();
     private final List<Path> includes;
     private final boolean detectKernel;
+    private final DevlinkSettings devlink;
 
     /**
      * @param includes     explicit include directories ({@code -I}), searched first
      * @param detectKernel also use the include paths of a Linux kernel tree found around each board
      */
     public Boards(List<Path> includes, boolean detectKernel) {
+        this(includes, detectKernel, DevlinkSettings.NONE);
+    }
+
+    /**
+     * @param includes     explicit include directories ({@code -I}), searched first
+     * @param detectKernel also use the include paths of a Linux kernel tree found around each board
+     * @param devlink      the device-link simulation the DL checks run under (mode none without
+     *                     fw_devlink.strict runs none)
+     */
+    public Boards(List<Path> includes, boolean detectKernel, DevlinkSettings devlink) {
         this.includes = List.copyOf(includes);
         this.detectKernel = detectKernel;
+        this.devlink = devlink == null ? DevlinkSettings.NONE : devlink;
+    }
+
+    /** The device-link settings the DL checks run under. */
+    public DevlinkSettings devlink() {
+        return devlink;
     }
 
     /** Loads with the given include directories and kernel detection (a convenience for tools and tests). */
@@ -111,7 +131,16 @@ public final class Boards {
         Span where = new Span(src.id(), 0, 0);
         DmaModel dma = DmaModel.of(tree);
         Check.runAll(DmaChecks.all(), dma, diags, where);
-        Check.runAll(SdmaChecks.all(), SdmaModel.of(dma), diags, where);
+        SdmaModel sdma = SdmaModel.of(dma);
+        Check.runAll(SdmaChecks.all(), sdma, diags, where);
+        if (devlink.active() && !partial) {
+            try {
+                Check.runAll(DevlinkChecks.all(), DevlinkModel.boot(dma, sdma, devlink), diags, where);
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.log(Level.WARNING, "device-link simulation failed for " + board, e);
+                diags.add(Diagnostic.of(Code.INT001, where, "device-link simulation failed: " + e));
+            }
+        }
         return new BoardResult(board, tree, diags);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dtdma.check.Diagnostic;
+import dtdma.devlink.DevlinkSettings;
 import dtdma.testing.Kernel;
 import dtdma.text.LineIndex;
 import dtdma.text.SourceFile;
@@ -24,10 +25,12 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * One fixture per check under {@code fixtures/checks/<CheckClass>.dts}. A line ending in
  * {@code // expect CODE TEXT} expects a diagnostic with that code whose range covers exactly TEXT on that
- * line; every diagnostic in the fixture must be expected, and every expectation met.
+ * line (several may share a line); every diagnostic in the fixture must be expected, and every expectation met.
+ * A line {@code // devlink: WORDS} runs the device-link simulation with {@link DevlinkSettings#parse}{@code (WORDS)}.
  */
 class CheckFixturesTest {
-    private static final Pattern EXPECT = Pattern.compile("//\\s*expect\\s+(\\w+)\\s+(.+?)\\s*$");
+    private static final Pattern EXPECT = Pattern.compile("//\\s*expect\\s+(\\w+)\\s+(.+?)\\s*(?=//\\s*expect|$)");
+    private static final Pattern DEVLINK = Pattern.compile("//\\s*devlink:\\s*(.*?)\\s*$");
 
     @TestFactory
     Stream<DynamicTest> fixtures() throws IOException {
@@ -43,14 +46,19 @@ class CheckFixturesTest {
     private static void check(Path fixture) throws IOException {
         List<String> lines = Files.readAllLines(fixture);
         TreeSet<String> expected = new TreeSet<>();
+        DevlinkSettings devlink = DevlinkSettings.NONE;
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = EXPECT.matcher(lines.get(i));
-            if (m.find()) {
+            while (m.find()) {
                 expected.add((i + 1) + " " + m.group(1) + " " + m.group(2));
+            }
+            Matcher d = DEVLINK.matcher(lines.get(i));
+            if (d.find()) {
+                devlink = DevlinkSettings.parse(d.group(1));
             }
         }
         assertFalse(expected.isEmpty(), fixture + " expects nothing");
-        Boards boards = new Boards(List.of(), false);
+        Boards boards = new Boards(List.of(), false, devlink);
         BoardResult r = boards.load(fixture);
         TreeSet<String> actual = new TreeSet<>();
         for (Diagnostic d : r.diagnostics()) {
