@@ -35,6 +35,7 @@ public final class Workspace {
     private volatile Settings settings;
     private volatile Boards boards;
     private long generation;
+    private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param detectKernel use the include paths of a Linux kernel tree found around each file */
     public Workspace(Settings settings, boolean detectKernel) {
@@ -59,6 +60,7 @@ public final class Workspace {
 
     /** Replaces the settings; every context is analysed again on next use. */
     public void configure(Settings s) {
+        epoch.incrementAndGet(); // aborts a running analysis, so the lock is free soon
         synchronized (lock) {
             if (s.equals(settings)) {
                 return;
@@ -93,6 +95,7 @@ public final class Workspace {
 
     /** Opens (or re-opens) a document. */
     public Document open(Path file, int version, String text) {
+        epoch.incrementAndGet(); // aborts a running analysis, so the lock is free soon
         Path p = norm(file);
         Document d = new Document(p, version, text);
         synchronized (lock) {
@@ -105,6 +108,7 @@ public final class Workspace {
 
     /** Applies incremental changes; returns the new document, or null when it is not open. */
     public Document change(Path file, int version, List<Document.Change> changes) {
+        epoch.incrementAndGet(); // aborts a running analysis, so the lock is free soon
         Path p = norm(file);
         synchronized (lock) {
             Document old = docs.get(p);
@@ -121,6 +125,7 @@ public final class Workspace {
 
     /** Closes a document: the disk contents count again. */
     public void close(Path file) {
+        epoch.incrementAndGet(); // aborts a running analysis, so the lock is free soon
         Path p = norm(file);
         synchronized (lock) {
             if (docs.remove(p) != null) {
@@ -141,6 +146,7 @@ public final class Workspace {
 
     /** Files changed on disk (created, changed or deleted): their includes are re-read, analyses re-done. */
     public void filesChanged(List<Path> files) {
+        epoch.incrementAndGet(); // aborts a running analysis, so the lock is free soon
         synchronized (lock) {
             for (Path f : files) {
                 index.refresh(norm(f));
@@ -201,32 +207,44 @@ public final class Workspace {
      */
     public Analysis analysis(Path root, BooleanSupplier cancelled) {
         Path r = norm(root);
-        synchronized (lock) {
-            Analysis a = cache.get(r);
-            if (a != null && cacheGeneration.get(r) == generation) {
+        while (true) {
+            long e = epoch.get();
+            synchronized (lock) {
+                Analysis a = cache.get(r);
+                if (a != null && cacheGeneration.get(r) == generation) {
+                    return a;
+                }
+                long t0 = System.nanoTime();
+                try {
+                    a = boards.analyse(r, () -> cancelled.getAsBoolean() || epoch.get() != e);
+                } catch (java.util.concurrent.CancellationException ex) {
+                    if (cancelled.getAsBoolean()) {
+                        throw ex;
+                    }
+                    continue; // an edit arrived: start again on the new text
+                }
+                Map<Path, Integer> versions = new HashMap<>();
+                for (Path f : a.files().keySet()) {
+                    Document d = docs.get(f);
+                    if (d != null) {
+                        versions.put(f, d.version());
+                    }
+                }
+                a.setVersions(versions);
+                cache.put(r, a);
+                cacheGeneration.put(r, generation);
+                if (cache.size() > 32) {
+                    Set<Path> keep = new LinkedHashSet<>(liveContexts());
+                    keep.add(r);
+                    cache.keySet().retainAll(keep);
+                    cacheGeneration.keySet().retainAll(keep);
+                }
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                Analysis done = a;
+                LOG.log(Level.FINE, () -> "analysed " + r + " (" + done.files().size() + " files, versions "
+                        + done.versions().values() + ") in " + ms + " ms");
                 return a;
             }
-            long t0 = System.nanoTime();
-            a = boards.analyse(r, cancelled);
-            Map<Path, Integer> versions = new HashMap<>();
-            for (Path f : a.files().keySet()) {
-                Document d = docs.get(f);
-                if (d != null) {
-                    versions.put(f, d.version());
-                }
-            }
-            a.setVersions(versions);
-            cache.put(r, a);
-            cacheGeneration.put(r, generation);
-            if (cache.size() > 32) {
-                Set<Path> keep = new LinkedHashSet<>(liveContexts());
-                keep.add(r);
-                cache.keySet().retainAll(keep);
-                cacheGeneration.keySet().retainAll(keep);
-            }
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            LOG.log(Level.FINE, "analysed {0} ({1} files) in {2} ms", new Object[] {r, a.files().size(), ms});
-            return a;
         }
     }
 
