@@ -53,6 +53,11 @@ final class DtsTextDocumentService implements TextDocumentService {
     private static final Logger LOG = Logger.getLogger(DtsTextDocumentService.class.getName());
 
     private final DtdmaLanguageServer server;
+    private final java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(null, r, "dtdma-request", 64L << 20); // the pipeline may run here and recurses deeply
+        t.setDaemon(true);
+        return t;
+    });
 
     DtsTextDocumentService(DtdmaLanguageServer server) {
         this.server = server;
@@ -64,7 +69,7 @@ final class DtsTextDocumentService implements TextDocumentService {
     }
 
     private <T> CompletableFuture<T> compute(String uri, T empty, Compute<T> f) {
-        return CompletableFutures.computeAsync((CancelChecker cc) -> {
+        return CompletableFutures.computeAsync(requests, (CancelChecker cc) -> {
             Path p = Convert.path(uri);
             if (p == null) {
                 return empty;

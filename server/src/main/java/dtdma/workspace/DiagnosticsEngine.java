@@ -43,7 +43,7 @@ public final class DiagnosticsEngine {
     private final Workspace ws;
     private final Consumer<FileDiagnostics> publisher;
     private final ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "dtdma-analysis");
+        Thread t = new Thread(null, r, "dtdma-analysis", 64L << 20); // deep include chains recurse
         t.setDaemon(true);
         return t;
     });
