@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,10 +47,13 @@ class WireTest {
 
     @Test
     void overPipes() throws Exception {
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+        // java.nio pipes, not java.io's Piped streams: those break when a writing thread ends ("Write end dead")
+        Pipe toServer = Pipe.open();
+        Pipe toClient = Pipe.open();
+        InputStream serverIn = Channels.newInputStream(toServer.source());
+        OutputStream clientOut = Channels.newOutputStream(toServer.sink());
+        InputStream clientIn = Channels.newInputStream(toClient.source());
+        OutputStream serverOut = Channels.newOutputStream(toClient.sink());
         int[] exit = {-1};
         Launcher<?> server = LspMain.launch(serverIn, serverOut, c -> exit[0] = c);
         var serverListening = server.startListening();
@@ -63,6 +66,7 @@ class WireTest {
         serverListening.get(30, TimeUnit.SECONDS);
         assertEquals(0, exit[0]);
         clientListening.cancel(true);
+        serverOut.close();
     }
 
     @Test
