@@ -242,4 +242,43 @@ class ServerAdapterTest {
         s2.exit();
         assertEquals(0, exitCode);
     }
+
+    @Test
+    void watchedFileChangesReachTheIncludingBoardAndTheDtsi(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path board = dir.resolve("b.dts");
+        Path part = dir.resolve("part.dtsi");
+        Files.writeString(board, "/dts-v1/;\n#include \"part.dtsi\"\n/ { x = <&ok>; };\n");
+        Files.writeString(part, "/ { ok: n { }; };\n");
+        RecordingClient c = new RecordingClient();
+        DtdmaLanguageServer s = new DtdmaLanguageServer(code -> { });
+        s.connect(c);
+        s.initialize(init(dir)).join();
+        s.initialized(new InitializedParams());
+        s.awaitIdle();
+        assertEquals(List.of(board.toRealPath()), s.ws().contexts(part.toRealPath()));
+        s.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(uri(board), "dts", 1, Files.readString(board))));
+        s.awaitIdle();
+        assertTrue(c.last(uri(board)).getDiagnostics().isEmpty(), c.last(uri(board)).toString());
+        Files.writeString(part, "/ { ok: n { y = <&missing>; }; };\n");
+        s.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(List.of(
+                new org.eclipse.lsp4j.FileEvent(uri(part), org.eclipse.lsp4j.FileChangeType.Changed))));
+        s.awaitIdle();
+        PublishDiagnosticsParams onPart = c.last(uri(part));
+        assertNotNull(onPart, "the board's error in part.dtsi is published on part.dtsi");
+        assertEquals(1, onPart.getDiagnostics().size(), onPart.toString());
+        assertNull(onPart.getVersion());
+        Files.writeString(part, "/ { ok: n { }; };\n");
+        s.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(List.of(
+                new org.eclipse.lsp4j.FileEvent(uri(part), org.eclipse.lsp4j.FileChangeType.Changed))));
+        s.awaitIdle();
+        assertTrue(c.last(uri(part)).getDiagnostics().isEmpty(), "cleared with an empty list");
+        s.shutdown().join();
+    }
+
+    @Test
+    void analysisStopsWhenCancelled() {
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                () -> server.ws().analysis(BROKEN, () -> true));
+    }
 }
