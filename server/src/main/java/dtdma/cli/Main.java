@@ -34,6 +34,7 @@ public final class Main {
                 case "dump" -> new DumpCommand(out, err).run(rest);
                 case "dma" -> new DmaCommand(out, err).run(rest);
                 case "topology" -> new TopologyCommand(out, err).run(rest);
+                case "lsp" -> lsp(rest, out);
                 case "help", "-h", "--help" -> {
                     out.print(usage());
                     yield 0;
@@ -61,6 +62,34 @@ public final class Main {
         }
     }
 
+    private static int lsp(String[] args, PrintStream out) {
+        long pid = -1;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--stdio")) {
+                continue;
+            } else if (a.equals("-h") || a.equals("--help")) {
+                out.print("""
+                        Usage: dtdma lsp [--stdio] [--clientProcessId=N]
+
+                        Runs the language server over stdin/stdout (JSON-RPC only on stdout; logs on stderr).
+                        Exits when the client process N (or initialize's processId) dies.
+                        """);
+                return 0;
+            } else if (a.startsWith("--clientProcessId")) {
+                String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.length ? args[++i] : "");
+                try {
+                    pid = Long.parseLong(v.trim());
+                } catch (NumberFormatException e) {
+                    throw new UsageException("--clientProcessId needs a number, not '" + v + "'");
+                }
+            } else {
+                throw new UsageException("unknown option '" + a + "'");
+            }
+        }
+        return dtdma.lsp.LspMain.runStdio(pid);
+    }
+
     static String usage() {
         return """
                 Usage: dtdma COMMAND [OPTIONS] ...
@@ -72,6 +101,7 @@ public final class Main {
                   dump BOARD          print the merged tree of a board as canonical DTS
                   dma BOARD           print the DMA map of a board: controllers, consumers, decoded cells
                   topology BOARD      simulate DMA device links and runtime PM (modes, scenarios, dot/svg)
+                  lsp                 run the language server on stdin/stdout (--stdio, --clientProcessId=N)
                   help                show this text
                   --version           show the version
 

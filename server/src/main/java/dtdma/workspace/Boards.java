@@ -107,6 +107,21 @@ public final class Boards {
      * partial tree. Problems reading the file itself are reported as a diagnostic on it, never thrown.
      */
     public BoardResult load(Path file) {
+        return analyse(file, () -> false).result();
+    }
+
+    /** Sets (or, with null text, removes) the editor buffer that replaces a file's disk contents. */
+    public void setOverlay(Path file, String text) {
+        loader.setOverlay(file, text);
+    }
+
+    /**
+     * Like {@link #load(Path)}, but keeps every stage's output for editor features and checks
+     * {@code cancelled} between stages.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancelled} turns true
+     */
+    public Analysis analyse(Path file, java.util.function.BooleanSupplier cancelled) {
         Path board = file.toAbsolutePath().normalize();
         boolean partial = !isBoard(board);
         LoadResult lr = loader.load(board);
@@ -114,15 +129,20 @@ public final class Boards {
             SourceFile empty = sources.register(board, "");
             Diagnostic d = Diagnostic.of(lr.error() == LoadResult.Error.NOT_FOUND ? Code.PP001 : Code.PP008,
                     new Span(empty.id(), 0, 0), "cannot read " + board + ": " + lr.message());
-            return new BoardResult(board, TreeBuilder.build(new ParseResult(List.of(), List.of()), null, true),
-                    List.of(d));
+            ParseResult none = new ParseResult(List.of(), List.of());
+            DeviceTree tree = TreeBuilder.build(none, null, true);
+            DmaModel dma = DmaModel.of(tree);
+            return new Analysis(new BoardResult(board, tree, List.of(d)), null, none, dma, SdmaModel.of(dma), sources);
         }
         SourceFile src = lr.file();
         List<Path> dirs = includeDirs(board);
         IncludeResolver resolver = new IncludeResolver(dirs);
         PpUnit unit = new Preprocessor(loader, resolver, cache).preprocess(src, Map.of());
+        checkCancel(cancelled);
         ParseResult parsed = parser.parse(unit, !partial);
+        checkCancel(cancelled);
         DeviceTree tree = TreeBuilder.build(parsed, (name, from) -> incbin(name, from, board, dirs), partial);
+        checkCancel(cancelled);
 
         List<Diagnostic> diags = new ArrayList<>();
         unit.collectDiagnostics(diags);
@@ -131,9 +151,11 @@ public final class Boards {
         Span where = new Span(src.id(), 0, 0);
         DmaModel dma = DmaModel.of(tree);
         Check.runAll(DmaChecks.all(), dma, diags, where);
+        checkCancel(cancelled);
         SdmaModel sdma = SdmaModel.of(dma);
         Check.runAll(SdmaChecks.all(), sdma, diags, where);
         if (devlink.active() && !partial) {
+            checkCancel(cancelled);
             try {
                 Check.runAll(DevlinkChecks.all(), DevlinkModel.boot(dma, sdma, devlink), diags, where);
             } catch (RuntimeException | StackOverflowError e) {
@@ -141,7 +163,13 @@ public final class Boards {
                 diags.add(Diagnostic.of(Code.INT001, where, "device-link simulation failed: " + e));
             }
         }
-        return new BoardResult(board, tree, diags);
+        return new Analysis(new BoardResult(board, tree, diags), unit, parsed, dma, sdma, sources);
+    }
+
+    private static void checkCancel(java.util.function.BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("analysis cancelled");
+        }
     }
 
     /** Boards and overlays are roots; {@code .dtsi} and headers are analysed as partial trees. */

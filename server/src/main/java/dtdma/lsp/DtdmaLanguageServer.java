@@ -1,0 +1,321 @@
+package dtdma.lsp;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dtdma.workspace.DiagnosticsEngine;
+import dtdma.workspace.Settings;
+import dtdma.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.InlayHintRegistrationOptions;
+import org.eclipse.lsp4j.ProgressParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.WorkDoneProgressBegin;
+import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
+import org.eclipse.lsp4j.WorkDoneProgressEnd;
+import org.eclipse.lsp4j.WorkDoneProgressReport;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * The dtdma language server: a thin protocol layer over {@link Workspace} and the {@code features} package.
+ * Handles the lifecycle (initialize, the workspace scan with {@code $/progress}, shutdown, exit, the parent
+ * process watch), settings, and the custom requests {@code dtdma/contexts} and {@code dtdma/setActiveContext}.
+ */
+public final class DtdmaLanguageServer implements LanguageServer, LanguageClientAware {
+    private static final Logger LOG = Logger.getLogger(DtdmaLanguageServer.class.getName());
+
+    private final IntConsumer exit;
+    private final Workspace ws = new Workspace(Settings.DEFAULT, true);
+    private final DiagnosticsEngine engine;
+    private final DtsTextDocumentService text;
+    private final DtsWorkspaceService workspace;
+    private final Map<Path, String> clientUris = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "dtdma-parent-watch");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile LanguageClient client;
+    private volatile boolean shutdown;
+    private volatile List<Path> roots = List.of();
+    private volatile boolean progressSupported;
+    private volatile boolean watchRegistration;
+    private volatile CompletableFuture<Void> scan = CompletableFuture.completedFuture(null);
+    private ClientLogHandler logHandler;
+
+    /** @param exit called with the exit code on {@code exit} or when the parent process dies */
+    public DtdmaLanguageServer(IntConsumer exit) {
+        this.exit = exit;
+        this.engine = new DiagnosticsEngine(ws, this::publish);
+        this.text = new DtsTextDocumentService(this);
+        this.workspace = new DtsWorkspaceService(this);
+    }
+
+    Workspace ws() {
+        return ws;
+    }
+
+    DiagnosticsEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public void connect(LanguageClient c) {
+        this.client = c;
+        Logger root = Logger.getLogger("dtdma");
+        if (logHandler != null) {
+            root.removeHandler(logHandler);
+        }
+        logHandler = new ClientLogHandler(c);
+        root.addHandler(logHandler);
+    }
+
+    /** Remembers the URI spelling the client used for a file, so diagnostics go back under the same URI. */
+    void rememberUri(Path p, String uri) {
+        clientUris.put(p, uri);
+    }
+
+    String uriOf(Path p) {
+        return clientUris.getOrDefault(p, Convert.uri(p));
+    }
+
+    private void publish(DiagnosticsEngine.FileDiagnostics fd) {
+        LanguageClient c = client;
+        if (c == null) {
+            return;
+        }
+        List<org.eclipse.lsp4j.Diagnostic> ds = new ArrayList<>();
+        for (dtdma.check.Diagnostic d : fd.diagnostics()) {
+            ds.add(Convert.diagnostic(d, fd.sources()));
+        }
+        PublishDiagnosticsParams p = new PublishDiagnosticsParams(uriOf(fd.file()), ds);
+        p.setVersion(fd.version());
+        c.publishDiagnostics(p);
+    }
+
+    /** Waits until every scheduled analysis has published (for tests). */
+    public void awaitIdle() {
+        scan.join();
+        engine.awaitIdle();
+    }
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        if (params.getProcessId() != null) {
+            watchParent(params.getProcessId());
+        }
+        List<Path> r = new ArrayList<>();
+        if (params.getWorkspaceFolders() != null) {
+            for (WorkspaceFolder f : params.getWorkspaceFolders()) {
+                Path p = Convert.path(f.getUri());
+                if (p != null) {
+                    r.add(p);
+                }
+            }
+        }
+        @SuppressWarnings("deprecation")
+        String rootUri = params.getRootUri();
+        if (r.isEmpty() && rootUri != null) {
+            Path p = Convert.path(rootUri);
+            if (p != null) {
+                r.add(p);
+            }
+        }
+        roots = List.copyOf(r);
+        applySettings(params.getInitializationOptions());
+        var caps = params.getCapabilities();
+        progressSupported = caps != null && caps.getWindow() != null
+                && Boolean.TRUE.equals(caps.getWindow().getWorkDoneProgress());
+        watchRegistration = caps != null && caps.getWorkspace() != null
+                && caps.getWorkspace().getDidChangeWatchedFiles() != null
+                && Boolean.TRUE.equals(caps.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
+
+        ServerCapabilities sc = new ServerCapabilities();
+        sc.setTextDocumentSync(TextDocumentSyncKind.Incremental);
+        sc.setHoverProvider(true);
+        sc.setDefinitionProvider(true);
+        sc.setReferencesProvider(true);
+        sc.setDocumentSymbolProvider(true);
+        sc.setFoldingRangeProvider(true);
+        sc.setInlayHintProvider(Either.forRight(new InlayHintRegistrationOptions()));
+        return CompletableFuture.completedFuture(new InitializeResult(sc, new ServerInfo("dtdma", version())));
+    }
+
+    private static String version() {
+        String v = DtdmaLanguageServer.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    @Override
+    public void initialized(InitializedParams params) {
+        LanguageClient c = client;
+        if (watchRegistration && c != null) {
+            DidChangeWatchedFilesRegistrationOptions o = new DidChangeWatchedFilesRegistrationOptions(List.of(
+                    new FileSystemWatcher(Either.forLeft("**/*.{dts,dtsi,dtso,h}"))));
+            c.registerCapability(new RegistrationParams(List.of(new Registration(UUID.randomUUID().toString(),
+                    "workspace/didChangeWatchedFiles", o))));
+        }
+        startScan();
+    }
+
+    private void startScan() {
+        LanguageClient c = client;
+        List<Path> r = roots;
+        if (r.isEmpty()) {
+            return;
+        }
+        Either<String, Integer> token = Either.forLeft("dtdma-scan-" + UUID.randomUUID());
+        boolean progress = progressSupported && c != null;
+        scan = CompletableFuture.runAsync(() -> {
+            if (progress) {
+                try {
+                    c.createProgress(new WorkDoneProgressCreateParams(token)).get(10, TimeUnit.SECONDS);
+                    WorkDoneProgressBegin b = new WorkDoneProgressBegin();
+                    b.setTitle("dtdma: indexing boards");
+                    b.setPercentage(0);
+                    c.notifyProgress(new ProgressParams(token, Either.forLeft(b)));
+                } catch (Exception e) {
+                    LOG.log(Level.FINE, "no progress", e);
+                }
+            }
+            int[] lastPct = {-1};
+            ws.scan(r, () -> shutdown, (done, total) -> {
+                int pct = total == 0 ? 100 : done * 100 / total;
+                if (progress && pct != lastPct[0] && pct % 5 == 0) {
+                    lastPct[0] = pct;
+                    WorkDoneProgressReport rep = new WorkDoneProgressReport();
+                    rep.setMessage(done + "/" + total + " boards");
+                    rep.setPercentage(pct);
+                    c.notifyProgress(new ProgressParams(token, Either.forLeft(rep)));
+                }
+            });
+            if (progress) {
+                WorkDoneProgressEnd e = new WorkDoneProgressEnd();
+                e.setMessage(ws.index().boards().size() + " boards");
+                c.notifyProgress(new ProgressParams(token, Either.forLeft(e)));
+            }
+            engine.refreshAll();
+        }).exceptionally(e -> {
+            LOG.log(Level.WARNING, "workspace scan failed", e);
+            return null;
+        });
+    }
+
+    void applySettings(Object options) {
+        JsonElement json = options instanceof JsonElement j ? j : null;
+        if (options != null && json == null) {
+            LOG.warning("dtdma settings are not JSON: " + options + "; keeping the previous settings");
+            return;
+        }
+        Path base = roots.isEmpty() ? null : roots.get(0);
+        Settings s = Settings.fromJson(json, base, ws.settings(), LOG::warning);
+        ws.configure(s);
+    }
+
+    private void watchParent(long pid) {
+        watchdog.scheduleWithFixedDelay(() -> {
+            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            if (!alive) {
+                LOG.warning("parent process " + pid + " is gone; exiting");
+                exit.accept(1);
+            }
+        }, 1, 3, TimeUnit.SECONDS);
+    }
+
+    /** Watches a client process given on the command line ({@code --clientProcessId}). */
+    public void watchClientProcess(long pid) {
+        watchParent(pid);
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        shutdown = true;
+        engine.shutdown();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+        watchdog.shutdownNow();
+        engine.shutdown();
+        exit.accept(shutdown ? 0 : 1);
+    }
+
+    @Override
+    public TextDocumentService getTextDocumentService() {
+        return text;
+    }
+
+    @Override
+    public WorkspaceService getWorkspaceService() {
+        return workspace;
+    }
+
+    /** {@code dtdma/contexts}: the boards a file is analysed in, and which one is active. */
+    @JsonRequest(value = "dtdma/contexts", useSegment = false)
+    public CompletableFuture<JsonObject> contexts(JsonObject params) {
+        return CompletableFuture.supplyAsync(() -> {
+            Path p = params == null || !params.has("uri") ? null : Convert.path(params.get("uri").getAsString());
+            JsonObject out = new JsonObject();
+            com.google.gson.JsonArray arr = new com.google.gson.JsonArray();
+            if (p != null) {
+                Path active = ws.activeContext(p);
+                for (Path c : ws.contexts(p)) {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("uri", Convert.uri(c));
+                    o.addProperty("active", c.equals(active));
+                    o.addProperty("partial", c.equals(p) && !dtdma.workspace.Boards.isBoard(p));
+                    arr.add(o);
+                }
+            }
+            out.add("contexts", arr);
+            return out;
+        });
+    }
+
+    /** {@code dtdma/setActiveContext}: picks the board a file is analysed in; answers whether it was accepted. */
+    @JsonRequest(value = "dtdma/setActiveContext", useSegment = false)
+    public CompletableFuture<Boolean> setActiveContext(JsonObject params) {
+        return CompletableFuture.supplyAsync(() -> {
+            if (params == null || !params.has("uri") || !params.has("context")) {
+                return false;
+            }
+            Path p = Convert.path(params.get("uri").getAsString());
+            Path c = Convert.path(params.get("context").getAsString());
+            if (p == null || c == null || !ws.setActiveContext(p, c)) {
+                return false;
+            }
+            engine.refreshAll();
+            engine.changed(p);
+            return true;
+        });
+    }
+}

@@ -1,0 +1,223 @@
+package dtdma.lsp;
+
+import dtdma.features.DefinitionFeature;
+import dtdma.features.FoldingFeature;
+import dtdma.features.HoverFeature;
+import dtdma.features.InlayHintsFeature;
+import dtdma.features.Place;
+import dtdma.features.ReferencesFeature;
+import dtdma.features.SymbolsFeature;
+import dtdma.text.SourceFile;
+import dtdma.workspace.Analysis;
+import dtdma.workspace.Document;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintKind;
+import org.eclipse.lsp4j.InlayHintParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+/**
+ * {@code textDocument/*}: each handler turns LSP parameters into one call of a {@code features} class on the
+ * analysis of the file's active context. A request on a file the server knows nothing about answers null or an
+ * empty list; no handler throws.
+ */
+final class DtsTextDocumentService implements TextDocumentService {
+    private static final Logger LOG = Logger.getLogger(DtsTextDocumentService.class.getName());
+
+    private final DtdmaLanguageServer server;
+    private final java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(null, r, "dtdma-request", 64L << 20); // the pipeline may run here and recurses deeply
+        t.setDaemon(true);
+        return t;
+    });
+
+    DtsTextDocumentService(DtdmaLanguageServer server) {
+        this.server = server;
+    }
+
+    /** A feature computed on one file of an analysis. */
+    private interface Compute<T> {
+        T apply(Analysis a, SourceFile file);
+    }
+
+    private <T> CompletableFuture<T> compute(String uri, T empty, Compute<T> f) {
+        return CompletableFutures.computeAsync(requests, (CancelChecker cc) -> {
+            Path p = Convert.path(uri);
+            if (p == null) {
+                return empty;
+            }
+            BooleanSupplier cancelled = () -> {
+                try {
+                    cc.checkCanceled();
+                    return false;
+                } catch (CancellationException e) {
+                    return true;
+                }
+            };
+            try {
+                Analysis a = server.ws().analysisFor(p, cancelled);
+                SourceFile file = a.file(p);
+                if (file == null) {
+                    return empty;
+                }
+                T r = f.apply(a, file);
+                return r == null ? empty : r;
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.log(Level.WARNING, "request on " + uri + " failed", e);
+                return empty;
+            }
+        });
+    }
+
+    @Override
+    public void didOpen(DidOpenTextDocumentParams params) {
+        Path p = Convert.path(params.getTextDocument().getUri());
+        if (p == null) {
+            return;
+        }
+        server.rememberUri(p, params.getTextDocument().getUri());
+        server.ws().open(p, params.getTextDocument().getVersion(), params.getTextDocument().getText());
+        server.engine().changed(p);
+    }
+
+    @Override
+    public void didChange(DidChangeTextDocumentParams params) {
+        Path p = Convert.path(params.getTextDocument().getUri());
+        if (p == null) {
+            return;
+        }
+        List<Document.Change> changes = new ArrayList<>();
+        for (TextDocumentContentChangeEvent e : params.getContentChanges()) {
+            var r = e.getRange();
+            changes.add(new Document.Change(r == null ? null : new Document.Range(r.getStart().getLine(),
+                    r.getStart().getCharacter(), r.getEnd().getLine(), r.getEnd().getCharacter()), e.getText()));
+        }
+        Integer v = params.getTextDocument().getVersion();
+        if (server.ws().change(p, v == null ? 0 : v, changes) != null) {
+            server.engine().changed(p);
+        }
+    }
+
+    @Override
+    public void didClose(DidCloseTextDocumentParams params) {
+        Path p = Convert.path(params.getTextDocument().getUri());
+        if (p == null) {
+            return;
+        }
+        server.ws().close(p);
+        server.engine().changed(p);
+    }
+
+    @Override
+    public void didSave(DidSaveTextDocumentParams params) {
+        // the buffer is already current; the disk copy matters only once the file is closed
+    }
+
+    @Override
+    public CompletableFuture<Hover> hover(HoverParams params) {
+        return compute(params.getTextDocument().getUri(), null, (a, f) -> {
+            HoverFeature.Result r = HoverFeature.hover(a, f, Convert.offset(f, params.getPosition()));
+            if (r == null) {
+                return null;
+            }
+            Hover h = new Hover(new MarkupContent(MarkupKind.MARKDOWN, r.markdown()));
+            if (r.span() != null && r.span().fileId() == f.id()) {
+                h.setRange(Convert.range(f, r.span()));
+            }
+            return h;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
+            DefinitionParams params) {
+        return compute(params.getTextDocument().getUri(), Either.forLeft(List.of()), (a, f) -> {
+            List<Location> out = new ArrayList<>();
+            for (Place p : DefinitionFeature.definition(a, f, Convert.offset(f, params.getPosition()))) {
+                out.add(Convert.location(p));
+            }
+            return Either.forLeft(out);
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+        boolean decl = params.getContext() != null && params.getContext().isIncludeDeclaration();
+        return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
+            List<Location> out = new ArrayList<>();
+            for (Place p : ReferencesFeature.references(a, f, Convert.offset(f, params.getPosition()), decl)) {
+                out.add(Convert.location(p));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
+        return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
+            List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
+            for (SymbolsFeature.Symbol s : SymbolsFeature.symbols(a, f)) {
+                out.add(Either.forRight(Convert.symbol(f, s)));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+        return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
+            List<FoldingRange> out = new ArrayList<>();
+            for (FoldingFeature.Fold fold : FoldingFeature.folds(a, f)) {
+                out.add(Convert.fold(fold));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
+        return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
+            int from = params.getRange() == null ? 0 : Convert.offset(f, params.getRange().getStart());
+            int to = params.getRange() == null ? f.text().length() : Convert.offset(f, params.getRange().getEnd());
+            List<InlayHint> out = new ArrayList<>();
+            for (InlayHintsFeature.Hint h : InlayHintsFeature.hints(a, f, from, to)) {
+                InlayHint ih = new InlayHint(Convert.position(f.lines(), h.offset()), Either.forLeft(h.label()));
+                ih.setKind(InlayHintKind.Parameter);
+                ih.setPaddingLeft(true);
+                ih.setTooltip(new MarkupContent(MarkupKind.MARKDOWN, h.tooltip()));
+                out.add(ih);
+            }
+            return out;
+        });
+    }
+}

@@ -1,0 +1,136 @@
+package dtdma.workspace;
+
+import dtdma.dma.DmaModel;
+import dtdma.preprocess.PpUnit;
+import dtdma.sdma.SdmaModel;
+import dtdma.syntax.ParseResult;
+import dtdma.text.SourceFile;
+import dtdma.text.SourceRegistry;
+import dtdma.text.Span;
+import dtdma.tree.DeviceTree;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything one run of the pipeline produced for one context (a board, or a file analysed as a partial
+ * tree): the preprocessed unit, the syntax, the merged tree, the DMA and SDMA views and the diagnostics.
+ * Immutable once built; editor features read it from any thread.
+ */
+public final class Analysis {
+    private final BoardResult result;
+    private final PpUnit unit;
+    private final ParseResult parsed;
+    private final DmaModel dma;
+    private final SdmaModel sdma;
+    private final SourceRegistry sources;
+    private volatile Map<Path, Integer> versions = Map.of();
+    private volatile Map<Path, SourceFile> files;
+    private volatile List<PpUnit.Include> includes;
+
+    public Analysis(BoardResult result, PpUnit unit, ParseResult parsed, DmaModel dma, SdmaModel sdma,
+            SourceRegistry sources) {
+        this.sources = sources;
+        this.result = result;
+        this.unit = unit;
+        this.parsed = parsed;
+        this.dma = dma;
+        this.sdma = sdma;
+    }
+
+    /** The root file of the context. */
+    public Path root() {
+        return result.file();
+    }
+
+    public BoardResult result() {
+        return result;
+    }
+
+    public DeviceTree tree() {
+        return result.tree();
+    }
+
+    /** The preprocessed root unit, or null when the root could not be read. */
+    public PpUnit unit() {
+        return unit;
+    }
+
+    public ParseResult parsed() {
+        return parsed;
+    }
+
+    public DmaModel dma() {
+        return dma;
+    }
+
+    public SdmaModel sdma() {
+        return sdma;
+    }
+
+    /** The registry that gives meaning to every span of this analysis. */
+    public SourceRegistry sources() {
+        return sources;
+    }
+
+    /** The file a span points into, or null. */
+    public SourceFile fileOf(Span span) {
+        return span == null ? null : sources.get(span.fileId());
+    }
+
+    /** The editor versions of the open documents this analysis read (files read from disk are absent). */
+    public Map<Path, Integer> versions() {
+        return versions;
+    }
+
+    void setVersions(Map<Path, Integer> v) {
+        versions = Map.copyOf(v);
+    }
+
+    /** Every file that took part, by normalised absolute path, root first, with the text that was analysed. */
+    public Map<Path, SourceFile> files() {
+        Map<Path, SourceFile> f = files;
+        if (f == null) {
+            Map<Path, SourceFile> m = new LinkedHashMap<>();
+            List<PpUnit.Include> incs = new ArrayList<>();
+            if (unit != null) {
+                walk(unit, m, incs, Collections.newSetFromMap(new IdentityHashMap<>()));
+            }
+            includes = List.copyOf(incs);
+            f = Collections.unmodifiableMap(m);
+            files = f;
+        }
+        return f;
+    }
+
+    /** Every include directive of every file of the context (each unit once). */
+    public List<PpUnit.Include> includes() {
+        files();
+        return includes;
+    }
+
+    /** The analysed text of a file of this context, or null when it is not part of it. */
+    public SourceFile file(Path path) {
+        return files().get(path.toAbsolutePath().normalize());
+    }
+
+    private static void walk(PpUnit u, Map<Path, SourceFile> out, List<PpUnit.Include> incs, Set<PpUnit> seen) {
+        if (!seen.add(u)) {
+            return;
+        }
+        out.putIfAbsent(u.file().path().toAbsolutePath().normalize(), u.file());
+        for (PpUnit.Piece p : u.pieces()) {
+            if (p instanceof PpUnit.Include inc) {
+                incs.add(inc);
+                if (inc.unit() != null) {
+                    walk(inc.unit(), out, incs, seen);
+                }
+            }
+        }
+    }
+}

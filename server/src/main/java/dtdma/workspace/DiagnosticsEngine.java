@@ -1,0 +1,228 @@
+package dtdma.workspace;
+
+import dtdma.check.Diagnostic;
+import dtdma.text.SourceFile;
+import dtdma.text.SourceRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the published diagnostics of the live contexts current. Every change schedules the affected contexts
+ * on one background thread and cancels the analysis in flight; a context's diagnostics go to every file of
+ * the context (an error a board causes in an included {@code .dtsi} is shown on that file), merged over the
+ * live contexts. A file whose diagnostics went away gets an empty list; results for a document version that is
+ * no longer current are dropped. The publisher is injected, and {@link #awaitIdle()} lets tests wait without
+ * sleeping.
+ */
+public final class DiagnosticsEngine {
+    private static final Logger LOG = Logger.getLogger(DiagnosticsEngine.class.getName());
+
+    /** The diagnostics of one file; {@code version} is the open document's version, or null for a closed file. */
+    public record FileDiagnostics(Path file, Integer version, List<Diagnostic> diagnostics, SourceRegistry sources) {
+        public FileDiagnostics {
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
+
+    private final Workspace ws;
+    private final Consumer<FileDiagnostics> publisher;
+    private final ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(null, r, "dtdma-analysis", 64L << 20); // deep include chains recurse
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<Path> dirty = new LinkedHashSet<>();
+    private final Map<Path, Map<Path, List<Diagnostic>>> byRoot = new HashMap<>();
+    private final Map<Path, SourceRegistry> registries = new HashMap<>();
+    private final Map<Path, List<Diagnostic>> published = new HashMap<>();
+    private AtomicBoolean current = new AtomicBoolean();
+    private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+
+    public DiagnosticsEngine(Workspace ws, Consumer<FileDiagnostics> publisher) {
+        this.ws = ws;
+        this.publisher = publisher;
+    }
+
+    /** A file changed (opened, edited, closed, or changed on disk): re-check every live context it is part of. */
+    public synchronized void changed(Path file) {
+        Path p = file.toAbsolutePath().normalize();
+        if (ws.document(p) != null) {
+            dirty.add(ws.activeContext(p));
+        }
+        byRoot.forEach((root, files) -> {
+            if (root.equals(p) || files.containsKey(p)) {
+                dirty.add(root);
+            }
+        });
+        schedule();
+    }
+
+    /** Re-checks every live context (after a settings change or the workspace scan). */
+    public synchronized void refreshAll() {
+        dirty.addAll(ws.liveContexts());
+        dirty.addAll(byRoot.keySet());
+        schedule();
+    }
+
+    private void schedule() {
+        current.set(true);
+        AtomicBoolean token = new AtomicBoolean();
+        current = token;
+        last = last.thenRunAsync(() -> run(token), exec).exceptionally(e -> {
+            LOG.log(Level.SEVERE, "diagnostics failed", e);
+            return null;
+        });
+    }
+
+    /** Waits until every scheduled check has run and published. */
+    public void awaitIdle() {
+        while (true) {
+            CompletableFuture<Void> f;
+            synchronized (this) {
+                f = last;
+            }
+            f.join();
+            synchronized (this) {
+                if (f == last) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Stops the background thread. */
+    public void shutdown() {
+        current.set(true);
+        exec.shutdownNow();
+    }
+
+    private void run(AtomicBoolean cancelled) {
+        Set<Path> live = ws.liveContexts();
+        Set<Path> touched = new TreeSet<>();
+        synchronized (this) {
+            for (Iterator<Map.Entry<Path, Map<Path, List<Diagnostic>>>> it = byRoot.entrySet().iterator(); it.hasNext();) {
+                Map.Entry<Path, Map<Path, List<Diagnostic>>> e = it.next();
+                if (!live.contains(e.getKey())) {
+                    touched.addAll(e.getValue().keySet());
+                    touched.add(e.getKey());
+                    registries.remove(e.getKey());
+                    it.remove();
+                }
+            }
+            dirty.addAll(live.stream().filter(r -> !byRoot.containsKey(r)).toList());
+        }
+        while (true) {
+            Path root;
+            synchronized (this) {
+                if (cancelled.get()) {
+                    return;
+                }
+                root = dirty.stream().filter(live::contains).findFirst().orElse(null);
+                if (root == null) {
+                    dirty.clear();
+                    break;
+                }
+                dirty.remove(root);
+            }
+            Analysis a;
+            try {
+                a = ws.analysis(root, cancelled::get);
+            } catch (CancellationException e) {
+                synchronized (this) {
+                    dirty.add(root);
+                }
+                return;
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.log(Level.SEVERE, "analysis of " + root + " failed", e);
+                continue;
+            }
+            Map<Path, List<Diagnostic>> grouped = new LinkedHashMap<>();
+            for (Path f : a.files().keySet()) {
+                grouped.put(f, new ArrayList<>());
+            }
+            grouped.computeIfAbsent(root, k -> new ArrayList<>());
+            for (Diagnostic d : a.result().diagnostics()) {
+                SourceFile f = a.fileOf(d.span());
+                if (f != null) {
+                    grouped.computeIfAbsent(f.path().toAbsolutePath().normalize(), k -> new ArrayList<>()).add(d);
+                }
+            }
+            synchronized (this) {
+                Map<Path, List<Diagnostic>> old = byRoot.put(root, grouped);
+                registries.put(root, a.sources());
+                if (old != null) {
+                    touched.addAll(old.keySet());
+                }
+                touched.addAll(grouped.keySet());
+                versions.put(root, a.versions());
+            }
+        }
+        publish(touched, cancelled);
+    }
+
+    private final Map<Path, Map<Path, Integer>> versions = new HashMap<>();
+
+    private void publish(Set<Path> touched, AtomicBoolean cancelled) {
+        for (Path f : touched) {
+            List<Diagnostic> merged = new ArrayList<>();
+            Set<Object> seen = new java.util.HashSet<>();
+            SourceRegistry reg = null;
+            Integer analysedVersion = null;
+            synchronized (this) {
+                if (cancelled.get()) {
+                    return;
+                }
+                for (Map.Entry<Path, Map<Path, List<Diagnostic>>> e : byRoot.entrySet()) {
+                    List<Diagnostic> l = e.getValue().get(f);
+                    if (l == null) {
+                        continue;
+                    }
+                    reg = registries.get(e.getKey());
+                    Integer v = versions.getOrDefault(e.getKey(), Map.of()).get(f);
+                    if (v != null) {
+                        analysedVersion = v;
+                    }
+                    for (Diagnostic d : l) {
+                        if (seen.add(List.of(d.code(), d.span(), d.message()))) {
+                            merged.add(d);
+                        }
+                    }
+                }
+            }
+            Document doc = ws.document(f);
+            if (doc != null && analysedVersion != null && doc.version() != analysedVersion) {
+                continue; // stale: a newer version is being analysed
+            }
+            List<Diagnostic> before = published.get(f);
+            if (doc == null && (before == null ? merged.isEmpty() : before.equals(merged))) {
+                continue;
+            }
+            if (merged.isEmpty()) {
+                published.remove(f);
+            } else {
+                published.put(f, merged);
+            }
+            try {
+                publisher.accept(new FileDiagnostics(f, doc == null ? null : doc.version(), merged, reg));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "publishing diagnostics of " + f + " failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dtdma.workspace;
+
+import dtdma.text.LineIndex;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An open editor buffer: its text and version. Changes arrive as ranges in 0-based lines and UTF-16 columns
+ * (what LSP sends), applied in order; a change without a range replaces the whole text. Immutable: applying
+ * changes returns a new document.
+ */
+public record Document(Path path, int version, String text) {
+    /** One edit: the range {@code [start, end)} as 0-based line/UTF-16 column pairs, or null for the whole text. */
+    public record Change(Range range, String text) {
+    }
+
+    /** A range of 0-based lines and UTF-16 columns. */
+    public record Range(int startLine0, int startColumn0, int endLine0, int endColumn0) {
+    }
+
+    /** The document after the changes, with the new version. */
+    public Document apply(int newVersion, List<Change> changes) {
+        String t = text;
+        for (Change c : changes) {
+            if (c.range() == null) {
+                t = c.text();
+                continue;
+            }
+            LineIndex idx = new LineIndex(t);
+            int a = idx.offset(c.range().startLine0(), c.range().startColumn0());
+            int b = idx.offset(c.range().endLine0(), c.range().endColumn0());
+            if (b < a) {
+                int x = a;
+                a = b;
+                b = x;
+            }
+            t = t.substring(0, a) + c.text() + t.substring(b);
+        }
+        return new Document(path, newVersion, t);
+    }
+}

@@ -1,0 +1,99 @@
+package dtdma.workspace;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The editor settings of the workspace: {@code dtdma.includePaths} (extra {@code -I} directories) and
+ * {@code dtdma.kernelRoot} (a kernel tree whose include paths are used for every file). Parsing is
+ * tolerant: a bad value is reported through the warning sink and the default is kept.
+ */
+public record Settings(List<Path> includePaths, Path kernelRoot) {
+    /** No extra include paths; kernel trees are detected around each file. */
+    public static final Settings DEFAULT = new Settings(List.of(), null);
+
+    public Settings {
+        includePaths = List.copyOf(includePaths);
+    }
+
+    /** The include directories these settings add, in order. */
+    public List<Path> includeDirs() {
+        List<Path> out = new ArrayList<>(includePaths);
+        if (kernelRoot != null) {
+            out.add(kernelRoot.resolve("scripts/dtc/include-prefixes"));
+            out.add(kernelRoot.resolve("include"));
+        }
+        return out;
+    }
+
+    /**
+     * Reads settings from JSON: either {@code {"dtdma": {...}}} or the inner object itself. Relative paths are
+     * taken against {@code base} (the workspace root), when there is one.
+     */
+    public static Settings fromJson(JsonElement json, Path base, Settings fallback, Consumer<String> warn) {
+        if (json == null || json.isJsonNull()) {
+            return fallback;
+        }
+        if (!json.isJsonObject()) {
+            warn.accept("dtdma settings must be an object, got " + json + "; keeping the previous settings");
+            return fallback;
+        }
+        JsonObject o = json.getAsJsonObject();
+        if (o.has("dtdma")) {
+            JsonElement inner = o.get("dtdma");
+            if (!inner.isJsonObject()) {
+                warn.accept("dtdma settings must be an object, got " + inner + "; keeping the previous settings");
+                return fallback;
+            }
+            o = inner.getAsJsonObject();
+        }
+        List<Path> includes = fallback.includePaths();
+        JsonElement inc = o.get("includePaths");
+        if (inc != null && !inc.isJsonNull()) {
+            if (inc.isJsonArray()) {
+                List<Path> l = new ArrayList<>();
+                for (JsonElement e : (JsonArray) inc) {
+                    Path p = path(e, base, "includePaths entry", warn);
+                    if (p != null) {
+                        l.add(p);
+                    }
+                }
+                includes = l;
+            } else {
+                warn.accept("dtdma.includePaths must be a list of directories, got " + inc + "; ignored");
+            }
+        }
+        Path kernel = fallback.kernelRoot();
+        JsonElement k = o.get("kernelRoot");
+        if (k != null) {
+            kernel = k.isJsonNull() ? null : path(k, base, "kernelRoot", warn);
+            if (kernel == null && !k.isJsonNull()) {
+                kernel = fallback.kernelRoot();
+            }
+        }
+        return new Settings(includes, kernel);
+    }
+
+    private static Path path(JsonElement e, Path base, String what, Consumer<String> warn) {
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || e.getAsString().isBlank()) {
+            warn.accept("dtdma." + what + " must be a path string, got " + e + "; ignored");
+            return null;
+        }
+        try {
+            Path p = Path.of(e.getAsString());
+            if (!p.isAbsolute() && base != null) {
+                p = base.resolve(p);
+            }
+            return p.toAbsolutePath().normalize();
+        } catch (InvalidPathException ex) {
+            warn.accept("dtdma." + what + " is not a valid path: " + e.getAsString() + "; ignored");
+            return null;
+        }
+    }
+}

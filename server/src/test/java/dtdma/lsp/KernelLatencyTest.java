@@ -1,0 +1,69 @@
+package dtdma.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Zero-configuration use in a kernel checkout: the server indexes the i.MX arm64 boards, analyses
+ * {@code imx8mp.dtsi} in its first board, and re-publishes after an edit. Prints the timings; skipped without
+ * the unpacked kernel.
+ */
+class KernelLatencyTest {
+    static final Path FSL = Path.of("/root/.cache/dtdma/linux-source-6.1/arch/arm64/boot/dts/freescale");
+
+    @Test
+    void dtsiInAKernelTree() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(FSL), "kernel sources not unpacked");
+        RecordingClient client = new RecordingClient();
+        DtdmaLanguageServer server = new DtdmaLanguageServer(c -> { });
+        server.connect(client);
+        InitializeParams ip = new InitializeParams();
+        ip.setWorkspaceFolders(List.of(new WorkspaceFolder(FSL.toUri().toString(), "fsl")));
+        server.initialize(ip).join();
+        long t0 = System.nanoTime();
+        server.initialized(new InitializedParams());
+        server.awaitIdle();
+        long scanMs = (System.nanoTime() - t0) / 1_000_000;
+        Path dtsi = FSL.resolve("imx8mp.dtsi");
+        List<Path> ctx = server.ws().contexts(dtsi);
+        assertTrue(ctx.size() > 5, ctx.toString());
+        String uri = dtsi.toUri().toString();
+        t0 = System.nanoTime();
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(uri, "dts", 1, Files.readString(dtsi))));
+        server.awaitIdle();
+        long openMs = (System.nanoTime() - t0) / 1_000_000;
+        assertNotNull(client.last(uri));
+        long[] edits = new long[5];
+        for (int i = 0; i < edits.length; i++) {
+            t0 = System.nanoTime();
+            server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                    new VersionedTextDocumentIdentifier(uri, 2 + i), List.of(new TextDocumentContentChangeEvent(
+                            new Range(new Position(0, 0), new Position(0, 0)), "/* edit */ "))));
+            server.awaitIdle();
+            edits[i] = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(2 + i, client.last(uri).getVersion());
+        }
+        System.err.printf("kernel: indexed %d boards in %d ms; imx8mp.dtsi in %d contexts (active %s); "
+                + "open->publish %d ms; edit->publish %s ms%n", server.ws().index().boards().size(), scanMs,
+                ctx.size(), ctx.get(0).getFileName(), openMs, java.util.Arrays.toString(edits));
+        server.shutdown().join();
+    }
+}
