@@ -10,9 +10,4 @@ public record BoardResult(Path file, DeviceTree tree, List<Diagnostic> diagnosti
     public BoardResult {
         diagnostics = List.copyOf(diagnostics);
     }
-
-    /** A result without a file (used by tests and fake front ends). */
-    public BoardResult(DeviceTree tree, List<Diagnostic> diagnostics) {
-        this(null, tree, diagnostics);
-    }
 }
