@@ -209,13 +209,9 @@ public final class Simulation {
             }
             if (req == null) {
                 DriverRequests.Driver known = DriverRequests.forCompatibles(compat);
-                if (known != null) {
-                    req = known.names();
-                    drv = known.name();
-                } else {
-                    req = new ArrayList<>(new LinkedHashSet<>(c.names()));
-                    drv = (compat.isEmpty() ? "driver" : compat.get(0)) + " (assumed: requests every dma-names entry)";
-                }
+                req = DriverRequests.requestOrder(compat, c.names());
+                drv = known != null ? known.name()
+                        : (compat.isEmpty() ? "driver" : compat.get(0)) + " (assumed: requests every dma-names entry)";
             }
             boolean late = matches(settings.lateRequest(), c.node());
             boolean mandatory = matches(settings.mandatory(), c.node());

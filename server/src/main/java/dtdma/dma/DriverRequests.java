@@ -36,6 +36,15 @@ public final class DriverRequests {
     }
 
     /**
+     * The channel names a consumer's driver requests, in request order: the known driver's names, or, for a
+     * driver dtdma does not know, every distinct {@code dma-names} entry in order (an assumption).
+     */
+    public static List<String> requestOrder(List<String> compatibles, List<String> dmaNames) {
+        Driver d = forCompatibles(compatibles);
+        return d != null ? d.names() : List.copyOf(new java.util.LinkedHashSet<>(dmaNames));
+    }
+
+    /**
      * The driver that binds a node with these compatibles, as {@code of_match_device} picks it: the first of
      * the node's compatibles (in the node's order) that some driver lists; null when none is known.
      */

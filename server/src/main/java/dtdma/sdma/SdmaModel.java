@@ -4,6 +4,7 @@ import dtdma.dma.DmaConsumer;
 import dtdma.dma.DmaModel;
 import dtdma.dma.DmaProvider;
 import dtdma.dma.DmaSpecifier;
+import dtdma.dma.DriverRequests;
 import dtdma.tree.Node;
 import dtdma.tree.Property;
 import java.util.ArrayList;
@@ -110,10 +111,18 @@ public final class SdmaModel {
             }
         }
         for (Controller ctl : controllerList) {
+            // consumers in tree order (the probe-order heuristic), each name in its driver's request order
             List<ChannelBudget.Request> requests = new ArrayList<>();
-            for (Use u : ctl.uses) {
-                if (u.consumer().node().enabled() && ctl.node.enabled() && u.specifier().name() != null) {
-                    requests.add(new ChannelBudget.Request(u.consumer().node().path(), u.specifier().name()));
+            for (DmaConsumer c : dma.consumers()) {
+                if (!c.node().enabled() || !ctl.node.enabled()) {
+                    continue;
+                }
+                for (String name : DriverRequests.requestOrder(c.node().compatibles(), c.names())) {
+                    boolean here = c.specifiers().stream()
+                            .anyMatch(s -> name.equals(s.name()) && s.controller() == ctl.node);
+                    if (here) {
+                        requests.add(new ChannelBudget.Request(c.node().path(), name));
+                    }
                 }
             }
             ctl.budget = ChannelBudget.predict(Math.max(0, ctl.deviceIndex), requests);
