@@ -177,4 +177,19 @@ class MainTest {
         assertEquals(1, d.code());
         assertTrue(d.out().contains("[PP007]"), d.out());
     }
+
+    @Test
+    void topologyRendersSvgThroughGraphvizOrSaysItIsMissing() {
+        Run r = run("topology", "--mode", "felsch-v2", "--format", "svg", INC, EX.resolve("imx-demo/demo-board.dts").toString());
+        boolean dot = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "dot")));
+        if (dot) {
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("<svg"), r.out());
+            assertTrue(r.out().contains("30bd0000.dma-controller"), "the SDMA controller is drawn");
+        } else {
+            assertEquals(2, r.code());
+            assertTrue(r.err().toLowerCase(java.util.Locale.ROOT).contains("graphviz"), r.err());
+        }
+    }
 }

@@ -20,14 +20,13 @@ import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageServer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** Wire tier: real JSON-RPC over piped streams, and once over the stdio of {@code java -jar dtdma.jar lsp}. */
+/** Wire tier: real JSON-RPC over piped streams ({@link JarIT} does it over the stdio of the built jar). */
 class WireTest {
     static final Path BROKEN = ServerAdapterTest.BROKEN;
 
-    private static void session(LanguageServer remote, RecordingClient client) throws Exception {
+    static void session(LanguageServer remote, RecordingClient client) throws Exception {
         remote.initialize(ServerAdapterTest.init(ServerAdapterTest.DEMO)).get(30, TimeUnit.SECONDS);
         remote.initialized(new InitializedParams());
         String uri = BROKEN.toUri().toString();
@@ -68,28 +67,4 @@ class WireTest {
         clientListening.cancel(true);
         serverOut.close();
     }
-
-    @Test
-    void overTheJarsStdio() throws Exception {
-        Path jar = ServerAdapterTest.REPO.resolve("server/target/dtdma.jar");
-        Assumptions.assumeTrue(Files.isRegularFile(jar), "build the jar first (mvn package)");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process proc = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "lsp", "--stdio",
-                "--clientProcessId=" + ProcessHandle.current().pid())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            InputStream in = proc.getInputStream();
-            OutputStream out = proc.getOutputStream();
-            RecordingClient client = new RecordingClient();
-            Launcher<LanguageServer> cl = LSPLauncher.createClientLauncher(client, in, out);
-            cl.startListening();
-            session(cl.getRemoteProxy(), client);
-            cl.getRemoteProxy().exit();
-            assertTrue(proc.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(0, proc.exitValue());
-        } finally {
-            proc.destroyForcibly();
-        }
-    }
-
 }

@@ -12,22 +12,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * A real editor: headless Neovim's built-in LSP client starts {@code dtdma.jar lsp}, opens the broken demo
- * board, waits for diagnostics, hovers on a {@code dmas} specifier and jumps to a label's definition. Skipped
- * when nvim or the jar is missing.
+ * board, waits for diagnostics, hovers on a {@code dmas} specifier and jumps to a label's definition. An
+ * integration test (maven-failsafe, after {@code package}); scripts/setup-corpus.sh installs Neovim.
  */
-class NeovimClientTest {
+class NeovimClientIT {
     @Test
     void neovimReceivesDiagnosticsHoverAndDefinition() throws Exception {
         Path repo = ServerAdapterTest.REPO;
         Path jar = repo.resolve("server/target/dtdma.jar");
-        Assumptions.assumeTrue(Files.isRegularFile(jar), "build the jar first (mvn package)");
+        assertTrue(Files.isRegularFile(jar), "no " + jar + ": integration tests run after mvn package");
         Path nvim = onPath("nvim");
-        Assumptions.assumeTrue(nvim != null, "nvim not installed");
+        assertNotNull(nvim, "nvim not installed: scripts/setup-corpus.sh installs Debian's neovim");
         Path script = repo.resolve("server/src/test/resources/lsp/nvim-client.lua");
         ProcessBuilder pb = new ProcessBuilder(nvim.toString(), "--headless", "-u", "NONE", "-c", "luafile " + script);
         pb.environment().put("DTDMA_JAR", jar.toString());
