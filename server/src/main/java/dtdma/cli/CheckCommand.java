@@ -33,8 +33,9 @@ final class CheckCommand {
 
                 Reads each board as the kernel build does (C preprocessor, then dtc's language), builds its
                 merged tree and reports problems as FILE:LINE:COL: SEVERITY: MESSAGE [CODE] (1-based).
-                A directory stands for every .dts below it. A .dtsi or .dtso given by name is checked as a
-                partial tree: references an includer could satisfy are not reported.
+                A directory stands for every .dts below it; a .dtso overlay is checked as its own root. A
+                .dtsi given by name is checked as a partial tree: references an includer could satisfy are
+                not reported.
 
                 Options:
                   -I DIR                 add an include directory (repeatable); a Linux kernel tree around

@@ -97,7 +97,7 @@ public final class Main {
                 Devicetree checker with a model of DMA bindings.
 
                 Commands:
-                  check FILE|DIR...   report problems in boards (.dts) and partial files (.dtsi, .dtso)
+                  check FILE|DIR...   report problems in boards (.dts, .dtso) and partial files (.dtsi)
                   dump BOARD          print the merged tree of a board as canonical DTS
                   dma BOARD           print the DMA map of a board: controllers, consumers, decoded cells
                   topology BOARD      simulate DMA device links and runtime PM (modes, scenarios, dot/svg)
