@@ -127,7 +127,12 @@ public final class Boards {
         LoadResult lr = loader.load(board);
         if (!lr.ok()) {
             SourceFile empty = sources.register(board, "");
-            Diagnostic d = Diagnostic.of(lr.error() == LoadResult.Error.NOT_FOUND ? Code.PP001 : Code.PP008,
+            Code code = switch (lr.error()) {
+                case NOT_FOUND -> Code.PP001;
+                case TOO_LARGE -> Code.PP007;
+                default -> Code.PP008;
+            };
+            Diagnostic d = Diagnostic.of(code,
                     new Span(empty.id(), 0, 0), "cannot read " + board + ": " + lr.message());
             ParseResult none = new ParseResult(List.of(), List.of());
             DeviceTree tree = TreeBuilder.build(none, null, true);

@@ -166,6 +166,17 @@ class MainTest {
         assertEquals(1, c.code());
         assertTrue(c.out().contains("[PP002]") || c.out().contains("[PP007]"), c.out());
 
+        Path huge = dir.resolve("huge.dts");
+        try (var out = Files.newOutputStream(huge)) {
+            byte[] line = "/* padding padding padding padding padding padding padding padding padding */\n".getBytes();
+            for (int i = 0; i < (17 << 20) / line.length; i++) {
+                out.write(line);
+            }
+        }
+        Run h = run("check", huge.toString());
+        assertEquals(1, h.code());
+        assertTrue(h.out().contains("[PP007]"), h.out());
+
         Path deep = dir.resolve("deep.dts");
         List<String> lines = new ArrayList<>(List.of("/dts-v1/;", "#define A0 x"));
         for (int i = 1; i < 40; i++) {
