@@ -125,7 +125,9 @@ final class DmaCommand {
                     if (s.controller() != p.node()) {
                         continue;
                     }
-                    out.println("    " + specifierLine(c, s, sc));
+                    String via = p.router() ? "  -> " + String.join(" or ", dma.realControllers(s).stream()
+                            .map(Node::path).toList()) : "";
+                    out.println("    " + specifierLine(c, s, sc) + via);
                 }
             }
         }

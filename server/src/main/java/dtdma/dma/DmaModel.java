@@ -74,6 +74,37 @@ public final class DmaModel {
         return consumers;
     }
 
+    /**
+     * The controllers a specifier's request can end up on: its target itself, or, for a DMA router
+     * ({@code dma-masters}), the masters it forwards to, followed through chained routers. A router's xlate
+     * picks one master at run time ({@code of_dma_router_xlate}); with a single master that one is certain.
+     * Loops through routers end at the first repeat.
+     */
+    public List<Node> realControllers(DmaSpecifier s) {
+        List<Node> out = new ArrayList<>();
+        if (s.controller() != null) {
+            follow(s.controller(), out, new ArrayList<>());
+        }
+        return out;
+    }
+
+    private void follow(Node n, List<Node> out, List<Node> seen) {
+        if (seen.contains(n)) {
+            return;
+        }
+        seen.add(n);
+        DmaProvider p = providers.get(n);
+        if (p == null || !p.router()) {
+            if (!out.contains(n)) {
+                out.add(n);
+            }
+            return;
+        }
+        for (Node m : p.masters()) {
+            follow(m, out, seen);
+        }
+    }
+
     /** The consumers whose specifiers point at a controller, in tree order. */
     public List<DmaConsumer> consumersOf(Node controller) {
         List<DmaConsumer> out = new ArrayList<>();

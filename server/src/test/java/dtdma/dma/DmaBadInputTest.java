@@ -94,5 +94,29 @@ class DmaBadInputTest {
         assertTrue(m.providers().stream().allMatch(DmaProvider::router));
         assertEquals(List.of(Code.DT007), r.diagnostics().stream().map(Diagnostic::code).toList(),
                 "b's second entry is truncated; nothing else is wrong");
+        // following a -> b -> a stops at the repeat: there is no real controller behind the loop
+        assertEquals(List.of(), m.realControllers(m.consumers().get(0).specifiers().get(0)));
+    }
+
+    @Test
+    void routersResolveThroughToTheirMasters() throws IOException {
+        Path f = dir.resolve("router.dts");
+        Files.writeString(f, """
+                /dts-v1/;
+                / {
+                    edma: dma-controller@1 { #dma-cells = <1>; };
+                    sdma: dma-controller@2 { #dma-cells = <1>; };
+                    xbar: dma-router@3 { #dma-cells = <1>; dma-masters = <&edma>; };
+                    xbar2: dma-router@4 { #dma-cells = <1>; dma-masters = <&xbar &sdma>; };
+                    uart@5 { dmas = <&xbar 10>, <&xbar2 11>; dma-names = "rx", "tx"; };
+                };
+                """);
+        BoardResult r = new Boards(List.of(), false).load(f);
+        DmaModel m = DmaModel.of(r.tree());
+        DmaConsumer uart = m.consumers().get(0);
+        assertEquals(List.of("/dma-controller@1"),
+                m.realControllers(uart.specifiers().get(0)).stream().map(n -> n.path()).toList());
+        assertEquals(List.of("/dma-controller@1", "/dma-controller@2"),
+                m.realControllers(uart.specifiers().get(1)).stream().map(n -> n.path()).toList());
     }
 }
