@@ -834,7 +834,7 @@ public final class Preprocessor {
                     } else {
                         if (expanded == null) {
                             @SuppressWarnings("unchecked")
-                            List<Tok>[] e = new List[args.size()];
+                            List<Tok>[] e = (List<Tok>[]) new List<?>[args.size()];
                             expanded = e;
                         }
                         if (expanded[pi] == null) {
