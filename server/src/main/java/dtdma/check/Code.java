@@ -11,6 +11,7 @@ public enum Code {
     DTS002(Severity.WARNING, "property after subnode (dtc rejects this)"),
     DTS003(Severity.ERROR, "invalid literal"),
     DTS004(Severity.ERROR, "missing /dts-v1/ header"),
+    DTS005(Severity.ERROR, "undefined identifier in a value"),
 
     // Preprocessor
     PP001(Severity.ERROR, "include file not found"),

@@ -19,7 +19,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 /**
  * Turns the ANTLR parse tree into {@link Ast} records with original spans, decodes literals and reports
  * what the grammar deliberately lets through: properties after subnodes (DTS002), invalid literals (DTS003),
- * labels on the root, stray identifiers in values (DTS001). Tolerates the partial trees error recovery
+ * labels on the root, stray identifiers in values (DTS005). Tolerates the partial trees error recovery
  * leaves behind.
  */
 final class AstBuilder {
@@ -374,7 +374,7 @@ final class AstBuilder {
     // ---------------------------------------------------------------- diagnostics and spans
 
     private void strayIdent(TerminalNode id) {
-        error(Code.DTS001, tokenSpan(id), "stray identifier '" + id.getText() + "' in a value (an undefined macro?)");
+        error(Code.DTS005, tokenSpan(id), "stray identifier '" + id.getText() + "' in a value (an undefined macro?)");
     }
 
     private void literalError(TerminalNode tok, String message) {

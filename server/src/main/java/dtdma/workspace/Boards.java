@@ -151,7 +151,9 @@ public final class Boards {
 
         List<Diagnostic> diags = new ArrayList<>();
         unit.collectDiagnostics(diags);
-        diags.addAll(parsed.diagnostics());
+        for (Diagnostic d : parsed.diagnostics()) {
+            diags.add(partial && d.code() == Code.DTS005 ? undefinedHere(d) : d);
+        }
         diags.addAll(tree.diagnostics());
         Span where = new Span(src.id(), 0, 0);
         DmaModel dma = DmaModel.of(tree);
@@ -175,6 +177,16 @@ public final class Boards {
         if (cancelled.getAsBoolean()) {
             throw new java.util.concurrent.CancellationException("analysis cancelled");
         }
+    }
+
+    /**
+     * In a {@code .dtsi} analysed without its board, an identifier left in a value is usually a macro from a
+     * header the board includes first (pin-function headers, clock ids): said as information, not an error.
+     */
+    private static Diagnostic undefinedHere(Diagnostic d) {
+        return new Diagnostic(d.code(), dtdma.check.Severity.INFO, d.span(), d.message()
+                + "; analysed without an including board, so a macro the board's headers define may be missing",
+                d.related());
     }
 
     /** Boards and overlays are roots; {@code .dtsi} and headers are analysed as partial trees. */

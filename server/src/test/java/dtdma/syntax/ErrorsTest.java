@@ -65,8 +65,8 @@ class ErrorsTest {
     @Test
     void strayIdentifierInValue() {
         String t = "/dts-v1/;\n/ {\n\tp = <FOO 1>;\n\tq = BAR;\n};\n";
-        ParseResult r = check(t, Code.DTS001, "3:7-3:10", "stray identifier 'FOO' in a value (an undefined macro?)");
-        assertDiag(r, t, Code.DTS001, "4:6-4:9", "stray identifier 'BAR' in a value (an undefined macro?)");
+        ParseResult r = check(t, Code.DTS005, "3:7-3:10", "stray identifier 'FOO' in a value (an undefined macro?)");
+        assertDiag(r, t, Code.DTS005, "4:6-4:9", "stray identifier 'BAR' in a value (an undefined macro?)");
         eq(2, ((Ast.Cells) prop(root(r).body(), "p").value().get(0)).items().size());
     }
 
