@@ -29,6 +29,8 @@ cat > "$tmp/user/User/settings.json" <<'JSON'
   "telemetry.telemetryLevel": "off",
   "update.mode": "none",
   "editor.hover.delay": 100,
+  "git.openRepositoryInParentFolders": "never",
+  "chat.disableAIFeatures": true,
   "dtdma.includePaths": ["include"]
 }
 JSON
