@@ -56,7 +56,13 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     }),
   };
   client = new LanguageClient('dtdma', 'dtdma', serverOptions, clientOptions);
-  await client.start();
+  try {
+    await client.start();
+  } catch (e) {
+    const message = `dtdma: the language server did not start: ${(e as Error).message}. See the "dtdma" output channel.`;
+    outputChannel?.appendLine(message);
+    void vscode.window.showErrorMessage(message);
+  }
 }
 
 async function stopClient(): Promise<void> {
