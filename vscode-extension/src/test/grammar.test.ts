@@ -146,3 +146,11 @@ test('dtc constructs the examples do not use', () => {
   assertScope(find(tokens, 'endif'), 'keyword.control.directive.endif.dts');
   assertScope(find(tokens, '#ifdef-cells'), 'variable.other.property.dts');
 });
+
+test('broken-board.dts: a property missing its ";" does not swallow the next property', () => {
+  const tokens = tokenizeExample('broken-board.dts');
+  assertScope(find(tokens, 'num-cs'), 'variable.other.property.dts');
+  assertScope(find(tokens, 'uart3'), 'variable.other.reference.dts');
+  assertScope(find(tokens, '22'), 'constant.numeric.decimal.dts');
+  assertScope(find(tokens, '22'), 'meta.cell-array.dts');
+});
