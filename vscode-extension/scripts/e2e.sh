@@ -44,7 +44,7 @@ setsid "$CS" --bind-addr "127.0.0.1:$port" --auth none --disable-telemetry --dis
 cs_pid=$!
 cleanup() {
   kill -TERM -- "-$cs_pid" 2>/dev/null || true
-  for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$cs_pid" 2>/dev/null || break; sleep 0.5; done
+  for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 -- "-$cs_pid" 2>/dev/null || break; sleep 0.5; done
   kill -KILL -- "-$cs_pid" 2>/dev/null || true
   [ -n "${DTDMA_E2E_KEEP:-}" ] || rm -rf "$tmp"
 }
