@@ -1,0 +1,16 @@
+// Bundles src/extension.ts and vscode-languageclient into dist/extension.js (vscode itself is external).
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+await esbuild.build({
+  entryPoints: ['src/extension.ts'],
+  bundle: true,
+  outfile: 'dist/extension.js',
+  external: ['vscode'],
+  format: 'cjs',
+  platform: 'node',
+  target: 'node18',
+  minify: production,
+  sourcemap: !production,
+  logLevel: 'info',
+});

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds dtdma-<version>.vsix: builds the server jar when it is missing (mvn at the repository root),
+# copies it into server/dtdma.jar (never committed), bundles the client and runs vsce package.
+# Prints the .vsix path on its last line.
+set -euo pipefail
+ext="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+root="$(cd "$ext/.." && pwd)"
+jar="$root/server/target/dtdma.jar"
+if [ ! -f "$jar" ]; then
+  echo "Building $jar" >&2
+  (cd "$root" && mvn -q -B -ntp -DskipTests package)
+fi
+mkdir -p "$ext/server"
+cp "$jar" "$ext/server/dtdma.jar"
+cd "$ext"
+[ -d node_modules ] || npm ci --no-audit --no-fund
+version="$(node -p "require('./package.json').version")"
+vsix="$ext/dtdma-$version.vsix"
+# vscode:prepublish type-checks and bundles dist/extension.js; no LICENSE file, no repository link check
+npx --no-install vsce package --no-dependencies --skip-license --allow-missing-repository -o "$vsix" >&2
+listing="$(unzip -l "$vsix")"
+for f in extension/server/dtdma.jar extension/syntaxes/dts.tmLanguage.json extension/dist/extension.js extension/package.json; do
+  grep -q " $f\$" <<<"$listing" || { echo "package.sh: $f is missing from $vsix" >&2; exit 1; }
+done
+echo "$(du -k "$vsix" | cut -f1) KiB, $(grep -c ' extension/' <<<"$listing") files" >&2
+echo "$vsix"

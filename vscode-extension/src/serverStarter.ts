@@ -1,0 +1,76 @@
+import * as path from 'path';
+
+/** The process the client starts: a program and its arguments. */
+export interface ServerCommand {
+  command: string;
+  args: string[];
+}
+
+/** JVM flag that makes the server exit (and the client restart it) instead of limping on after an OOM. */
+export const EXIT_ON_OOM = '-XX:+ExitOnOutOfMemoryError';
+
+/**
+ * Splits the `dtdma.server.vmargs` setting into arguments the way a shell would for the simple cases:
+ * whitespace separates, double quotes group (and are removed), a backslash escapes a quote inside quotes.
+ */
+export function parseVMargs(vmargs: string | null | undefined): string[] {
+  const result: string[] = [];
+  if (!vmargs) {
+    return result;
+  }
+  let current = '';
+  let inArg = false;
+  let inQuotes = false;
+  for (let i = 0; i < vmargs.length; i++) {
+    const c = vmargs[i];
+    if (inQuotes) {
+      if (c === '\\' && vmargs[i + 1] === '"') {
+        current += '"';
+        i++;
+      } else if (c === '"') {
+        inQuotes = false;
+      } else {
+        current += c;
+      }
+    } else if (c === '"') {
+      inQuotes = true;
+      inArg = true;
+    } else if (/\s/.test(c)) {
+      if (inArg) {
+        result.push(current);
+        current = '';
+        inArg = false;
+      }
+    } else {
+      current += c;
+      inArg = true;
+    }
+  }
+  if (inArg) {
+    result.push(current);
+  }
+  return result;
+}
+
+/** Path of the java launcher inside a Java home folder. */
+export function javaExecutable(javaHome: string, platform: NodeJS.Platform = process.platform): string {
+  return path.join(javaHome, 'bin', platform === 'win32' ? 'java.exe' : 'java');
+}
+
+/**
+ * Builds `java [vmargs] -XX:+ExitOnOutOfMemoryError -jar <extension>/server/dtdma.jar lsp --stdio`.
+ * The OOM flag is added once, unless the user's vmargs already set it.
+ */
+export function buildServerCommand(options: {
+  javaHome: string;
+  extensionPath: string;
+  vmargs?: string | null;
+  platform?: NodeJS.Platform;
+}): ServerCommand {
+  const args = parseVMargs(options.vmargs);
+  if (!args.some((a) => a.startsWith('-XX:+ExitOnOutOfMemoryError') || a.startsWith('-XX:-ExitOnOutOfMemoryError'))) {
+    args.push(EXIT_ON_OOM);
+  }
+  args.push('-jar', path.join(options.extensionPath, 'server', 'dtdma.jar'), 'lsp', '--stdio');
+  return { command: javaExecutable(options.javaHome, options.platform), args };
+}

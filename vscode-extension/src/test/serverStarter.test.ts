@@ -1,0 +1,38 @@
+import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildServerCommand, EXIT_ON_OOM, parseVMargs } from '../serverStarter';
+
+test('parseVMargs splits on whitespace', () => {
+  assert.deepEqual(parseVMargs('-Xmx1G  -Dfoo=bar\t-ea'), ['-Xmx1G', '-Dfoo=bar', '-ea']);
+});
+
+test('parseVMargs handles empty and missing values', () => {
+  assert.deepEqual(parseVMargs(''), []);
+  assert.deepEqual(parseVMargs('   '), []);
+  assert.deepEqual(parseVMargs(null), []);
+  assert.deepEqual(parseVMargs(undefined), []);
+});
+
+test('parseVMargs groups double-quoted text and removes the quotes', () => {
+  assert.deepEqual(parseVMargs('-Dpath="a b c" -Xss4m'), ['-Dpath=a b c', '-Xss4m']);
+  assert.deepEqual(parseVMargs('"-Dx=1 2"'), ['-Dx=1 2']);
+  assert.deepEqual(parseVMargs('-Dq="say \\"hi\\""'), ['-Dq=say "hi"']);
+  assert.deepEqual(parseVMargs('-De=""'), ['-De=']);
+});
+
+test('buildServerCommand runs the bundled jar in lsp --stdio mode with the OOM flag', () => {
+  const cmd = buildServerCommand({ javaHome: '/opt/jdk', extensionPath: '/ext', vmargs: '-Xmx2G', platform: 'linux' });
+  assert.equal(cmd.command, '/opt/jdk/bin/java');
+  assert.deepEqual(cmd.args, ['-Xmx2G', EXIT_ON_OOM, '-jar', '/ext/server/dtdma.jar', 'lsp', '--stdio']);
+});
+
+test('buildServerCommand does not repeat an OOM flag the user set', () => {
+  const cmd = buildServerCommand({ javaHome: '/opt/jdk', extensionPath: '/ext', vmargs: '-XX:-ExitOnOutOfMemoryError', platform: 'linux' });
+  assert.deepEqual(cmd.args.filter((a) => a.includes('ExitOnOutOfMemoryError')), ['-XX:-ExitOnOutOfMemoryError']);
+});
+
+test('buildServerCommand uses java.exe on Windows', () => {
+  const cmd = buildServerCommand({ javaHome: '/jdk', extensionPath: '/ext', platform: 'win32' });
+  assert.match(cmd.command, /java\.exe$/);
+  assert.deepEqual(cmd.args.slice(0, 2), [EXIT_ON_OOM, '-jar']);
+});

@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { escapeHtml, renderTopologyBody, renderTopologyPage } from '../topologyHtml';
+
+test('escapeHtml escapes markup', () => {
+  assert.equal(escapeHtml('<a href="x">&\'</a>'), '&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;');
+});
+
+test('a message is shown as text, escaped', () => {
+  assert.equal(renderTopologyBody({ kind: 'message', text: 'no <topology>' }), '<p class="message">no &lt;topology&gt;</p>');
+});
+
+test('a topology result renders devices, held channels, links and findings', () => {
+  const html = renderTopologyBody({
+    kind: 'result',
+    result: {
+      title: 'demo-board after boot',
+      mode: 'fw_devlink=on',
+      devices: [
+        { id: '30e10000.dma-controller', kind: 'controller', label: 'sdma2', driver: 'imx-sdma', state: 'bound', rpmStatus: 'active' },
+        { id: '30860000.serial', kind: 'consumer', label: 'uart1', driver: 'imx-uart', state: 'bound', rpmStatus: 'suspended' },
+      ],
+      edges: [
+        { kind: 'uses', from: '30860000.serial', to: 'dma0chan1', name: 'rx' },
+        { kind: 'link', from: '30860000.serial', to: '30e10000.dma-controller', flags: 'STATELESS', status: 'active' },
+      ],
+      findings: ['DL001 /soc/serial: <something>'],
+    },
+  });
+  assert.match(html, /<h2>demo-board after boot<\/h2>/);
+  assert.match(html, /controllers \(1\)/);
+  assert.match(html, /consumers \(1\)/);
+  assert.match(html, /channels held \(1\)/);
+  assert.match(html, /device links \(1\)/);
+  assert.match(html, /<li>DL001 \/soc\/serial: &lt;something&gt;<\/li>/);
+});
+
+test('an unknown result shape is shown as JSON', () => {
+  assert.match(renderTopologyBody({ kind: 'result', result: { graph: 'x' } }), /<pre>\{\n  &quot;graph&quot;: &quot;x&quot;\n\}<\/pre>/);
+});
+
+test('the page forbids scripts', () => {
+  const page = renderTopologyPage({ kind: 'message', text: 'x' }, 'file:///a.dts', 'vscode-resource:');
+  assert.match(page, /default-src 'none'/);
+  assert.doesNotMatch(page, /<script/);
+});
