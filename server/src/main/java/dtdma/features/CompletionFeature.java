@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * Completion: DMA providers after {@code <&} in {@code dmas}; inside an SDMA specifier its event numbers (free
  * ones first), peripheral types and priorities; {@code dma-names}, {@code status} and {@code compatible} strings;
  * property names; labels after {@code &}; include paths in {@code #include} and {@code /include/}; macros in
- * values. Works on the text as typed, so half-written statements still complete.
+ * values (once a name is being typed). Works on the text as typed, so half-written statements still complete.
  */
 public final class CompletionFeature {
     /** What an item is; the protocol edge maps it to an item kind. */
@@ -188,6 +188,9 @@ public final class CompletionFeature {
     }
 
     private static void macros(Analysis a, String prefix, List<Item> out) {
+        if (prefix.isEmpty() || !(Character.isLetter(prefix.charAt(0)) || prefix.charAt(0) == '_')) {
+            return; // a kernel board has thousands: offer them once a name is being typed
+        }
         TreeMap<String, Macro> sorted = new TreeMap<>();
         String p = prefix.toUpperCase(Locale.ROOT);
         for (Map.Entry<String, Macro> e : a.macros().asMap().entrySet()) {

@@ -325,4 +325,55 @@ class EditingFeaturesTest {
         ws.open(b, 2, TextEdit.apply(f.text(), set.edits().get(f)));
         assertFalse(has(ws.analysis(b, () -> false).result().diagnostics(), "DT008"));
     }
+
+    // ------------------------------------------------------------------ a real kernel board
+
+    static final Path EVK = Path.of("/root/.cache/dtdma/linux-source-6.1/arch/arm64/boot/dts/freescale/imx8mp-evk.dts");
+
+    @Test
+    void kernelBoardCompletionMacrosLinksRenameAndFix() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(EVK), "kernel sources not unpacked");
+        Workspace ws = new Workspace(Settings.DEFAULT, true);
+        Analysis a = ws.analysis(EVK, () -> false);
+        Path dtsiPath = EVK.resolveSibling("imx8mp.dtsi");
+        SourceFile dtsi = a.file(dtsiPath);
+        List<Path> dirs = ws.includeDirsOf(dtsiPath);
+
+        List<String> providers = labels(CompletionFeature.complete(a, dtsi, FeaturesTest.at(dtsi, "dmas = <&sdma1 22", 9), dirs));
+        assertTrue(providers.contains("sdma1"), providers.toString()); // 6.1 has one SDMA with a label
+        assertFalse(providers.contains("uart1"), providers.toString());
+        CompletionFeature.Result ev = CompletionFeature.complete(a, dtsi, FeaturesTest.at(dtsi, "<&sdma1 22 4 0>", 8), dirs);
+        assertEquals(48, ev.items().size(), labels(ev).toString());
+        assertTrue(ev.items().stream().anyMatch(i -> i.detail().startsWith("used by")));
+        CompletionFeature.Result types = CompletionFeature.complete(a, dtsi, FeaturesTest.at(dtsi, "<&sdma1 22 4 0>", 11), dirs);
+        assertEquals("4", item(types, "UART").insertText());
+        SignatureHelpFeature.Signature sig = SignatureHelpFeature.help(a, dtsi, FeaturesTest.at(dtsi, "<&sdma1 22 4 0>", 13));
+        assertEquals(2, sig.active());
+        CompletionFeature.Result inc = CompletionFeature.complete(a, dtsi,
+                FeaturesTest.at(dtsi, "<dt-bindings/clock/", "<dt-bindings/".length()), dirs);
+        assertTrue(labels(inc).contains("clock/") && labels(inc).contains("dma/"), labels(inc).toString());
+
+        int clk = FeaturesTest.at(dtsi, "IMX8MP_CLK_UART1_ROOT", 3);
+        List<Place> def = DefinitionFeature.definition(a, dtsi, clk);
+        assertTrue(def.get(0).file().path().endsWith("dt-bindings/clock/imx8mp-clock.h"), def.toString());
+        assertTrue(HoverFeature.hover(a, dtsi, clk).markdown().contains("imx8mp-clock.h:"));
+
+        List<DocumentLinkFeature.Link> links = DocumentLinkFeature.links(a, dtsi);
+        assertEquals(9, links.size(), links.toString());
+        assertTrue(links.stream().anyMatch(l -> l.target().endsWith("imx8mp-pinfunc.h")));
+
+        Map<SourceFile, List<TextEdit>> ren = RenameFeature.rename(a, dtsi, FeaturesTest.at(dtsi, "sdma1:", 1), "sdma_spba");
+        assertTrue(ren.get(dtsi).size() >= 10, ren.toString());
+        for (Map.Entry<SourceFile, List<TextEdit>> e : ren.entrySet()) {
+            ws.open(e.getKey().path(), 2, TextEdit.apply(e.getKey().text(), e.getValue()));
+        }
+        Analysis b = ws.analysis(EVK, () -> false);
+        assertNotNull(b.tree().labelled("sdma_spba"));
+        assertEquals(a.result().diagnostics().size(), b.result().diagnostics().size(), b.result().diagnostics().toString());
+
+        String evk = Files.readString(EVK);
+        ws.open(EVK, 3, evk.replaceFirst("status = \"okay\";", "status = \"okay\""));
+        List<Diagnostic> fixed = fixAndReanalyse(ws, EVK, EVK, "DTS001");
+        assertFalse(has(fixed, "DTS001"), fixed.toString());
+    }
 }
