@@ -43,7 +43,7 @@ final class TextContext {
                 while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
                     j++;
                 }
-                if (j < text.length() && (text.charAt(j) == '#' || text.startsWith("/include/", j))) {
+                if (j < text.length() && (directiveAt(j) || text.startsWith("/include/", j))) {
                     int end = lineEnd(i);
                     if (offset <= end) {
                         directive = text.substring(i, offset);
@@ -110,6 +110,14 @@ final class TextContext {
             int sp = Math.max(before.lastIndexOf(' '), Math.max(before.lastIndexOf('\t'), before.lastIndexOf('\n')));
             propName = before.substring(sp + 1);
         }
+    }
+
+    private static final java.util.regex.Pattern DIRECTIVE = java.util.regex.Pattern.compile(
+            "#\\s*(include|define|undef|if|ifdef|ifndef|elif|else|endif|error|warning|pragma|line)\\b");
+
+    /** A preprocessor directive at {@code i}; {@code #address-cells = <1>;} and the like are properties. */
+    private boolean directiveAt(int i) {
+        return text.charAt(i) == '#' && DIRECTIVE.matcher(text).region(i, Math.min(text.length(), i + 40)).lookingAt();
     }
 
     private boolean lineStart(int i) {

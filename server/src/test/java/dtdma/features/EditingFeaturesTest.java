@@ -133,6 +133,10 @@ class EditingFeaturesTest {
         assertTrue(props.containsAll(List.of("dmas", "dma-names", "compatible", "fsl,sdma-ram-script-name")),
                 props.toString());
         assertEquals(p.cursor() - 2, rp.replaceStart());
+        Fixture hash = edit(BROKEN, "&uart3 {\n", "&uart3 {\n\t#address-cells = <1>;\n\t#dm|\n");
+        CompletionFeature.Result rh = complete(hash);
+        assertTrue(labels(rh).contains("#dma-cells"), labels(rh).toString());
+        assertEquals(hash.cursor() - 3, rh.replaceStart());
         Fixture none = edit(BROKEN, "&uart3 {\n", "&uart3 {\n\t/* dm| */\n");
         assertTrue(complete(none).items().isEmpty());
     }
