@@ -202,4 +202,65 @@ class EditingAdapterTest {
         assertTrue(t.codeAction(new CodeActionParams(u, new Range(p, p), new CodeActionContext(List.of()))).join()
                 .isEmpty());
     }
+
+    @Test
+    void kernelBoard() throws Exception {
+        Path fsl = KernelLatencyTest.FSL;
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fsl), "kernel sources not unpacked");
+        DtdmaLanguageServer s = new DtdmaLanguageServer(code -> { });
+        RecordingClient c = new RecordingClient();
+        s.connect(c);
+        s.initialize(new org.eclipse.lsp4j.InitializeParams()).join();
+        s.initialized(new InitializedParams());
+        Path evk = fsl.resolve("imx8mp-evk.dts");
+        String text = Files.readString(evk);
+        s.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri(evk), "dts", 1, text)));
+        s.awaitIdle();
+        TextDocumentIdentifier id = new TextDocumentIdentifier(uri(evk));
+        var t = s.getTextDocumentService();
+
+        Position ref = ServerAdapterTest.pos(text, text.indexOf("&uart2 {") + 2);
+        WorkspaceEdit e = t.rename(new RenameParams(id, ref, "console_uart")).join();
+        assertEquals(2, e.getChanges().size(), e.getChanges().keySet().toString());
+        assertEquals(2, e.getChanges().get(uri(evk)).size(), "stdout-path and the override");
+
+        var links = t.documentLink(new DocumentLinkParams(id)).join();
+        assertTrue(links.stream().anyMatch(l -> l.getTarget().endsWith("imx8mp.dtsi")), links.toString());
+
+        // a cell list in the board: providers after <&, SDMA cells after the controller
+        int at = text.indexOf("&uart2 {\n") + "&uart2 {\n".length();
+        String edited = text.substring(0, at) + "\tdmas = <&sdma1 \n" + text.substring(at);
+        t.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri(evk), 2),
+                List.of(new TextDocumentContentChangeEvent(edited))));
+        s.awaitIdle();
+        Position cell = ServerAdapterTest.pos(edited, at + "\tdmas = <&sdma1 ".length());
+        CompletionParams cp = new CompletionParams(id, cell);
+        cp.setContext(new CompletionContext(CompletionTriggerKind.TriggerCharacter, " "));
+        List<CompletionItem> events = t.completion(cp).join().getRight().getItems();
+        assertEquals(48, events.size());
+        // the edited dmas replaces uart2's own, so no enabled consumer of this board holds an event any more
+        assertTrue(events.stream().allMatch(i -> i.getDetail().equals("free event")), events.toString());
+        assertEquals("<&sdma1 event type priority>",
+                t.signatureHelp(new SignatureHelpParams(id, cell)).join().getSignatures().get(0).getLabel());
+
+        // a finished specifier without its ';' is a syntax error with a quick fix that removes it
+        String noSemi = text.substring(0, at) + "\tdmas = <&sdma1 24 4 0>, <&sdma1 25 4 0>\n" + text.substring(at);
+        t.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri(evk), 3),
+                List.of(new TextDocumentContentChangeEvent(noSemi))));
+        s.awaitIdle();
+        var diags = c.last(uri(evk)).getDiagnostics();
+        assertTrue(diags.stream().anyMatch(d -> d.getCode().getLeft().equals("DTS001")), diags.toString());
+        var actions = t.codeAction(new CodeActionParams(id, new Range(new Position(0, 0), ServerAdapterTest.pos(noSemi,
+                noSemi.length())), new CodeActionContext(diags))).join();
+        CodeAction fix = actions.stream().map(x -> x.getRight()).filter(x -> x.getTitle().equals("Insert ';'"))
+                .findFirst().orElseThrow(() -> new AssertionError(actions.toString()));
+        TextEdit te = fix.getEdit().getChanges().get(uri(evk)).get(0);
+        t.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri(evk), 4),
+                List.of(new TextDocumentContentChangeEvent(te.getRange(), te.getNewText()))));
+        s.awaitIdle();
+        PublishDiagnosticsParams after = c.last(uri(evk));
+        assertEquals(4, after.getVersion());
+        assertFalse(ServerAdapterTest.hasCode(after, "DTS"), after.toString());
+        s.shutdown().join();
+    }
 }
