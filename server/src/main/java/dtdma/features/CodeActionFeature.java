@@ -39,13 +39,14 @@ public final class CodeActionFeature {
     /** The fixes for every diagnostic of the file that touches {@code [from, to]}. */
     public static List<Action> actions(Analysis a, SourceFile file, int from, int to) {
         List<Action> out = new ArrayList<>();
+        Set<Integer> closed = new java.util.HashSet<>();
         for (Diagnostic d : a.result().diagnostics()) {
             Span s = d.span();
             if (s == null || s.fileId() != file.id() || s.start() > to || s.end() < from) {
                 continue;
             }
             try {
-                fixes(a, file, d, out);
+                fixes(a, file, d, out, closed);
             } catch (RuntimeException e) {
                 java.util.logging.Logger.getLogger(CodeActionFeature.class.getName())
                         .log(java.util.logging.Level.FINE, "no fix for " + d, e);
@@ -54,13 +55,15 @@ public final class CodeActionFeature {
         return out;
     }
 
-    private static void fixes(Analysis a, SourceFile file, Diagnostic d, List<Action> out) {
+    private static void fixes(Analysis a, SourceFile file, Diagnostic d, List<Action> out, Set<Integer> closed) {
         Code c = d.code();
         if (c == Code.DTS001) {
             Matcher m = MISSING.matcher(d.message());
             if (m.find()) {
                 out.add(one("Insert '" + m.group(1) + "'", d, file, new TextEdit(Span.at(file.id(), d.span().start()),
                         m.group(1)), true));
+            } else {
+                closeCells(file, d, out, closed);
             }
         } else if (c == Code.DT002) {
             DmaConsumer con = consumer(a, d.span());
@@ -79,6 +82,30 @@ public final class CodeActionFeature {
             }
         } else if (c == Code.DT008) {
             enableController(a, d, out);
+        }
+    }
+
+    /**
+     * A syntax error inside a cell list opened on an earlier line (a half-typed {@code <&ctl 1} followed by the
+     * next property): close the list where its line ends, once per list.
+     */
+    private static void closeCells(SourceFile file, Diagnostic d, List<Action> out, Set<Integer> closed) {
+        TextContext tc = TextContext.at(file.text(), d.span().start());
+        if (tc.cellsStart < 0 || tc.inString || tc.inComment) {
+            return;
+        }
+        String t = file.text();
+        int eol = t.indexOf('\n', tc.cellsStart);
+        if (eol < 0 || eol >= d.span().start()) {
+            return;
+        }
+        int end = eol;
+        while (end > tc.cellsStart && Character.isWhitespace(t.charAt(end - 1))) {
+            end--;
+        }
+        if (closed.add(end)) {
+            out.add(one("Close the cell list with '>;'", d, file, new TextEdit(new Span(file.id(), end, eol), ">;"),
+                    true));
         }
     }
 

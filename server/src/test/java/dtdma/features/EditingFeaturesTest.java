@@ -318,6 +318,19 @@ class EditingFeaturesTest {
     }
 
     @Test
+    void halfTypedCellListIsClosedAtTheEndOfItsLine(@TempDir Path dir) throws Exception {
+        Workspace ws = tiny(dir, CTL + "\tdev {\n\t\tdmas = <&dma 1 2 \n\t\tdma-names = \"rx\";\n\t};\n};\n");
+        Path b = dir.resolve("b.dts");
+        Analysis a = ws.analysis(b, () -> false);
+        SourceFile f = a.file(b);
+        List<CodeActionFeature.Action> acts = CodeActionFeature.actions(a, f, 0, f.text().length());
+        assertEquals(1, acts.stream().filter(x -> x.title().startsWith("Close")).count(), acts.toString());
+        List<Diagnostic> after = fixAndReanalyse(ws, b, b, "DTS001");
+        assertFalse(has(after, "DTS001"), after.toString());
+        assertTrue(ws.document(b).text().contains("dmas = <&dma 1 2>;\n"), ws.document(b).text());
+    }
+
+    @Test
     void disabledControllerCanAlsoBeEnabledWhereItsStatusIsSet(@TempDir Path dir) throws Exception {
         Workspace ws = tiny(dir, CTL + "\tdev {\n\t\tdmas = <&dma 1 2>;\n\t\tdma-names = \"rx\";\n\t};\n};\n");
         Path b = dir.resolve("b.dts");
