@@ -302,6 +302,10 @@ final class DtsTextDocumentService implements TextDocumentService {
             org.eclipse.lsp4j.CodeActionParams params) {
         return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
             List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>> out = new ArrayList<>();
+            List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
+            if (only != null && only.stream().noneMatch(k -> org.eclipse.lsp4j.CodeActionKind.QuickFix.startsWith(k))) {
+                return out; // only quick fixes are offered
+            }
             int from = Convert.offset(f, params.getRange().getStart());
             int to = Convert.offset(f, params.getRange().getEnd());
             for (CodeActionFeature.Action x : CodeActionFeature.actions(a, f, from, to)) {

@@ -168,6 +168,8 @@ class EditingAdapterTest {
                 new CodeActionContext(client.last(uri(BROKEN)).getDiagnostics()))).join();
         List<String> titles = actions.stream().map(a -> a.getRight().getTitle()).toList();
         assertTrue(titles.contains("Insert ';'"), titles.toString());
+        CodeActionContext onlySource = new CodeActionContext(List.of(), List.of("source"));
+        assertTrue(server.getTextDocumentService().codeAction(new CodeActionParams(id(), all, onlySource)).join().isEmpty());
         int version = 2;
         for (String code : List.of("DTS001", "DT003")) {
             CodeAction fix = actions.stream().map(a -> a.getRight())
