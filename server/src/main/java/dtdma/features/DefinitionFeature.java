@@ -8,7 +8,8 @@ import dtdma.tree.Node;
 import dtdma.workspace.Analysis;
 import java.util.List;
 
-/** Go to definition: a label reference to the label's definition, an {@code #include} to the included file. */
+/** Go to definition: a label reference to the label's definition, an {@code #include} to the included file,
+ * a macro to its {@code #define}. */
 public final class DefinitionFeature {
     private DefinitionFeature() {
     }
@@ -24,7 +25,7 @@ public final class DefinitionFeature {
         }
         Ast.Ref ref = SyntaxIndex.of(a.parsed().items()).refAt(id, offset);
         if (ref == null) {
-            return List.of();
+            return MacroFeature.definition(a, file, offset);
         }
         Node n = Lookup.target(a, ref);
         if (n == null) {

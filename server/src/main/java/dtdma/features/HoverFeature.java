@@ -33,6 +33,10 @@ public final class HoverFeature {
     /** The hover at an offset of a file, or null when there is nothing to say. */
     public static Result hover(Analysis a, SourceFile file, int offset) {
         int id = file.id();
+        Result macro = MacroFeature.hover(a, file, offset);
+        if (macro != null) {
+            return macro;
+        }
         Lookup.SpecifierAt sp = Lookup.specifier(a, id, offset);
         if (sp != null) {
             return new Result(specifier(a, sp.consumer(), sp.specifier()), sp.specifier().span());

@@ -166,6 +166,7 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
         sc.setDocumentSymbolProvider(true);
         sc.setFoldingRangeProvider(true);
         sc.setInlayHintProvider(Either.forRight(new InlayHintRegistrationOptions()));
+        EditCapabilities.declare(sc);
         return CompletableFuture.completedFuture(new InitializeResult(sc, new ServerInfo("dtdma", version())));
     }
 

@@ -1,11 +1,16 @@
 package dtdma.lsp;
 
+import dtdma.features.CodeActionFeature;
+import dtdma.features.CompletionFeature;
 import dtdma.features.DefinitionFeature;
+import dtdma.features.DocumentLinkFeature;
 import dtdma.features.FoldingFeature;
 import dtdma.features.HoverFeature;
 import dtdma.features.InlayHintsFeature;
 import dtdma.features.Place;
 import dtdma.features.ReferencesFeature;
+import dtdma.features.RenameFeature;
+import dtdma.features.SignatureHelpFeature;
 import dtdma.features.SymbolsFeature;
 import dtdma.text.SourceFile;
 import dtdma.workspace.Analysis;
@@ -90,7 +95,7 @@ final class DtsTextDocumentService implements TextDocumentService {
                 }
                 T r = f.apply(a, file);
                 return r == null ? empty : r;
-            } catch (CancellationException e) {
+            } catch (CancellationException | org.eclipse.lsp4j.jsonrpc.ResponseErrorException e) {
                 throw e;
             } catch (RuntimeException | StackOverflowError e) {
                 LOG.log(Level.WARNING, "request on " + uri + " failed", e);
@@ -219,5 +224,101 @@ final class DtsTextDocumentService implements TextDocumentService {
             }
             return out;
         });
+    }
+
+    // ---------------------------------------------------------------- editing: completion, signatures, links,
+    // rename, quick fixes (EditConvert holds their conversions)
+
+    @Override
+    public CompletableFuture<Either<List<org.eclipse.lsp4j.CompletionItem>, org.eclipse.lsp4j.CompletionList>> completion(
+            org.eclipse.lsp4j.CompletionParams params) {
+        String trigger = params.getContext() == null ? null : params.getContext().getTriggerCharacter();
+        return compute(params.getTextDocument().getUri(), Either.forRight(new org.eclipse.lsp4j.CompletionList()),
+                (a, f) -> {
+                    CompletionFeature.Result r = CompletionFeature.complete(a, f,
+                            Convert.offset(f, params.getPosition()), server.ws().includeDirsOf(f.path()));
+                    List<org.eclipse.lsp4j.CompletionItem> items = new ArrayList<>();
+                    boolean macros = false;
+                    for (CompletionFeature.Item i : r.items()) {
+                        // a space only triggers inside specifier cells, where it starts the next cell
+                        boolean cell = i.kind() == CompletionFeature.Kind.EVENT || i.kind() == CompletionFeature.Kind.TYPE
+                                || i.kind() == CompletionFeature.Kind.PRIORITY;
+                        if (" ".equals(trigger) && !cell) {
+                            continue;
+                        }
+                        macros |= i.kind() == CompletionFeature.Kind.MACRO;
+                        items.add(EditConvert.completion(f, r, i));
+                    }
+                    return Either.forRight(new org.eclipse.lsp4j.CompletionList(macros, items));
+                });
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.SignatureHelp> signatureHelp(org.eclipse.lsp4j.SignatureHelpParams params) {
+        return compute(params.getTextDocument().getUri(), null, (a, f) -> {
+            SignatureHelpFeature.Signature s = SignatureHelpFeature.help(a, f, Convert.offset(f, params.getPosition()));
+            return s == null ? null : EditConvert.signature(s);
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<org.eclipse.lsp4j.DocumentLink>> documentLink(org.eclipse.lsp4j.DocumentLinkParams params) {
+        return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
+            List<org.eclipse.lsp4j.DocumentLink> out = new ArrayList<>();
+            for (DocumentLinkFeature.Link l : DocumentLinkFeature.links(a, f)) {
+                out.add(EditConvert.link(f, l));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.jsonrpc.messages.Either3<org.eclipse.lsp4j.Range,
+            org.eclipse.lsp4j.PrepareRenameResult, org.eclipse.lsp4j.PrepareRenameDefaultBehavior>> prepareRename(
+            org.eclipse.lsp4j.PrepareRenameParams params) {
+        return compute(params.getTextDocument().getUri(), null, (a, f) -> {
+            RenameFeature.Target t = RenameFeature.prepare(a, f, Convert.offset(f, params.getPosition()));
+            return t == null || t.span().fileId() != f.id() ? null
+                    : org.eclipse.lsp4j.jsonrpc.messages.Either3.forSecond(
+                            new org.eclipse.lsp4j.PrepareRenameResult(Convert.range(f, t.span()), t.label()));
+        });
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.WorkspaceEdit> rename(org.eclipse.lsp4j.RenameParams params) {
+        return compute(params.getTextDocument().getUri(), null, (a, f) -> {
+            try {
+                return EditConvert.edit(RenameFeature.rename(a, f, Convert.offset(f, params.getPosition()),
+                        params.getNewName()), server::uriOf);
+            } catch (RenameFeature.RenameException e) {
+                throw new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                        org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams, e.getMessage(), null));
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>> codeAction(
+            org.eclipse.lsp4j.CodeActionParams params) {
+        return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
+            List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>> out = new ArrayList<>();
+            List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
+            if (only != null && only.stream().noneMatch(k -> org.eclipse.lsp4j.CodeActionKind.QuickFix.startsWith(k))) {
+                return out; // only quick fixes are offered
+            }
+            int from = Convert.offset(f, params.getRange().getStart());
+            int to = Convert.offset(f, params.getRange().getEnd());
+            for (CodeActionFeature.Action x : CodeActionFeature.actions(a, f, from, to)) {
+                out.add(Either.forRight(EditConvert.action(x, a.sources(), server::uriOf)));
+            }
+            return out;
+        });
+    }
+
+    /** Declaration is definition in devicetree: a label's {@code label:}, a macro's {@code #define}. */
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> declaration(
+            org.eclipse.lsp4j.DeclarationParams params) {
+        return definition(new DefinitionParams(params.getTextDocument(), params.getPosition()));
     }
 }

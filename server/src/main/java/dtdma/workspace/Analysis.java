@@ -1,6 +1,7 @@
 package dtdma.workspace;
 
 import dtdma.dma.DmaModel;
+import dtdma.preprocess.MacroTable;
 import dtdma.preprocess.PpUnit;
 import dtdma.sdma.SdmaModel;
 import dtdma.syntax.ParseResult;
@@ -32,9 +33,17 @@ public final class Analysis {
     private volatile Map<Path, Integer> versions = Map.of();
     private volatile Map<Path, SourceFile> files;
     private volatile List<PpUnit.Include> includes;
+    private final MacroTable macros;
 
     public Analysis(BoardResult result, PpUnit unit, ParseResult parsed, DmaModel dma, SdmaModel sdma,
             SourceRegistry sources) {
+        this(result, unit, parsed, dma, sdma, sources, null);
+    }
+
+    /** @param macros the macro table at the end of preprocessing the root (null when there was none) */
+    public Analysis(BoardResult result, PpUnit unit, ParseResult parsed, DmaModel dma, SdmaModel sdma,
+            SourceRegistry sources, MacroTable macros) {
+        this.macros = macros == null ? new MacroTable() : macros;
         this.sources = sources;
         this.result = result;
         this.unit = unit;
@@ -59,6 +68,11 @@ public final class Analysis {
     /** The preprocessed root unit, or null when the root could not be read. */
     public PpUnit unit() {
         return unit;
+    }
+
+    /** The macros defined at the end of the root file (read-only once the analysis is built). */
+    public MacroTable macros() {
+        return macros;
     }
 
     public ParseResult parsed() {

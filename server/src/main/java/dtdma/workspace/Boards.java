@@ -142,7 +142,8 @@ public final class Boards {
         SourceFile src = lr.file();
         List<Path> dirs = includeDirs(board);
         IncludeResolver resolver = new IncludeResolver(dirs);
-        PpUnit unit = new Preprocessor(loader, resolver, cache).preprocess(src, Map.of());
+        Preprocessor.Result pp = new Preprocessor(loader, resolver, cache).run(src, Map.of());
+        PpUnit unit = pp.unit();
         checkCancel(cancelled);
         ParseResult parsed = parser.parse(unit, !partial);
         checkCancel(cancelled);
@@ -170,7 +171,7 @@ public final class Boards {
                 diags.add(Diagnostic.of(Code.INT001, where, "device-link simulation failed: " + e));
             }
         }
-        return new Analysis(new BoardResult(board, tree, diags), unit, parsed, dma, sdma, sources);
+        return new Analysis(new BoardResult(board, tree, diags), unit, parsed, dma, sdma, sources, pp.macros());
     }
 
     private static void checkCancel(java.util.function.BooleanSupplier cancelled) {

@@ -54,6 +54,11 @@ public final class Workspace {
         return dirsByDir.computeIfAbsent(dir, d -> boards.includeDirs(file));
     }
 
+    /** The include directories searched for a file's {@code #include}s (explicit first, then a kernel tree's). */
+    public List<Path> includeDirsOf(Path file) {
+        return includeDirs(norm(file));
+    }
+
     public Settings settings() {
         return settings;
     }
