@@ -318,4 +318,12 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
             return true;
         });
     }
+
+    private final DtdmaRequests requests = new DtdmaRequests(this);
+
+    /** The device-link requests {@code dtdma/topology}, {@code dtdma/simulate} and {@code dtdma/heap}. */
+    @org.eclipse.lsp4j.jsonrpc.services.JsonDelegate
+    public DtdmaRequests dtdmaRequests() {
+        return requests;
+    }
 }

@@ -1,6 +1,7 @@
 package dtdma.lsp;
 
 import dtdma.features.DefinitionFeature;
+import dtdma.features.DevlinkHoverFeature;
 import dtdma.features.FoldingFeature;
 import dtdma.features.HoverFeature;
 import dtdma.features.InlayHintsFeature;
@@ -150,7 +151,9 @@ final class DtsTextDocumentService implements TextDocumentService {
             if (r == null) {
                 return null;
             }
-            Hover h = new Hover(new MarkupContent(MarkupKind.MARKDOWN, r.markdown()));
+            String dl = DevlinkHoverFeature.markdown(a, f, Convert.offset(f, params.getPosition()));
+            Hover h = new Hover(new MarkupContent(MarkupKind.MARKDOWN,
+                    dl == null ? r.markdown() : r.markdown() + "\n\n---\n\n" + dl));
             if (r.span() != null && r.span().fileId() == f.id()) {
                 h.setRange(Convert.range(f, r.span()));
             }
