@@ -62,6 +62,37 @@ public final class TopologyFeature {
     }
 
     /**
+     * Runs the simulator on an analysed board for a request: {@code base} overridden by {@code mode} (a mode name,
+     * or {@code fw_devlink-strict}), {@code strict}, the simulator's setting words and the scenario's own settings.
+     *
+     * @param scenarioJson the scenario text, or null for boot only
+     * @throws IllegalArgumentException on a bad mode, setting word, scenario or event
+     */
+    public static Run run(dtdma.workspace.Analysis a, String mode, Boolean strict, String words,
+            String scenarioJson) {
+        Scenario scenario = scenarioJson == null ? null : Scenario.parse(scenarioJson);
+        DevlinkSettings s = a.devlinkSettings();
+        if (scenario != null && scenario.settings() != null) {
+            words = (words == null ? "" : words + " ") + scenario.settings();
+        }
+        if (words != null) {
+            DevlinkSettings x = DevlinkSettings.parse(words);
+            s = new DevlinkSettings(s.mode(), s.fwDevlinkStrict(), s.customFlags(), s.customToChannel(),
+                    s.frankLegalRpmActive() || x.frankLegalRpmActive(), s.channelPm() || x.channelPm(),
+                    s.controllerPm() || x.controllerPm(), x.irqSafe(), x.requests(), x.lateRequest(), x.mandatory(),
+                    x.autosuspendMs());
+        }
+        if (mode != null) {
+            s = DevlinkSettings.isStrictName(mode) ? s.withMode(dtdma.devlink.Mode.NONE).withStrict(true)
+                    : s.withMode(dtdma.devlink.Mode.parse(mode)).withStrict(false);
+        }
+        if (strict != null) {
+            s = s.withStrict(strict);
+        }
+        return run(a.dma(), a.sdma(), s, scenario, a.root().getFileName().toString());
+    }
+
+    /**
      * Boots the board and runs the scenario's events (none when null).
      *
      * @throws IllegalArgumentException when an event names an unknown device or op

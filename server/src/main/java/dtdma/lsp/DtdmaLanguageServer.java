@@ -166,6 +166,10 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
         sc.setDocumentSymbolProvider(true);
         sc.setFoldingRangeProvider(true);
         sc.setInlayHintProvider(Either.forRight(new InlayHintRegistrationOptions()));
+        sc.setSemanticTokensProvider(new org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions(
+                FeatureConvert.legend(), Boolean.TRUE));
+        sc.setCodeLensProvider(new org.eclipse.lsp4j.CodeLensOptions(false));
+        sc.setWorkspaceSymbolProvider(true);
         return CompletableFuture.completedFuture(new InitializeResult(sc, new ServerInfo("dtdma", version())));
     }
 

@@ -2,9 +2,6 @@ package dtdma.lsp;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dtdma.devlink.DevlinkSettings;
-import dtdma.devlink.Mode;
-import dtdma.devlink.Scenario;
 import dtdma.features.TopologyFeature;
 import dtdma.workspace.Analysis;
 import java.lang.management.ManagementFactory;
@@ -37,8 +34,8 @@ public final class DtdmaRequests {
     @JsonRequest(value = "dtdma/topology", useSegment = false)
     public CompletableFuture<JsonObject> topology(JsonObject params) {
         return CompletableFuture.supplyAsync(() -> {
-            Scenario scenario = scenario(params, false);
-            return run(params, scenario).json(scenario != null);
+            JsonElement sc = params == null ? null : params.get("scenario");
+            return run(params, false).json(sc != null && !sc.isJsonNull());
         }, exec);
     }
 
@@ -46,8 +43,7 @@ public final class DtdmaRequests {
     @JsonRequest(value = "dtdma/simulate", useSegment = false)
     public CompletableFuture<JsonObject> simulate(JsonObject params) {
         return CompletableFuture.supplyAsync(() -> {
-            Scenario scenario = scenario(params, true);
-            TopologyFeature.Run r = run(params, scenario);
+            TopologyFeature.Run r = run(params, true);
             JsonObject out = new JsonObject();
             out.addProperty("mode", r.last().json().get("mode").getAsString());
             out.add("steps", r.stepsJson());
@@ -70,10 +66,15 @@ public final class DtdmaRequests {
         }, exec);
     }
 
-    private TopologyFeature.Run run(JsonObject params, Scenario scenario) {
+    private TopologyFeature.Run run(JsonObject params, boolean scenarioRequired) {
         Path p = params == null || !params.has("uri") ? null : Convert.path(params.get("uri").getAsString());
         if (p == null) {
             throw invalid("params.uri must be a file: URI");
+        }
+        JsonElement sc = params.get("scenario");
+        String scenario = sc == null || sc.isJsonNull() ? null : sc.isJsonPrimitive() ? sc.getAsString() : sc.toString();
+        if (scenario == null && scenarioRequired) {
+            throw invalid("params.scenario is required: {\"events\": [{\"op\": \"resume\", \"device\": \"...\"}]}");
         }
         Analysis a;
         try {
@@ -81,54 +82,11 @@ public final class DtdmaRequests {
         } catch (RuntimeException e) {
             throw invalid("cannot analyse " + p + ": " + e.getMessage());
         }
-        DevlinkSettings s = settings(params, a.devlinkSettings(), scenario);
         try {
-            return TopologyFeature.run(a.dma(), a.sdma(), s, scenario, a.root().getFileName().toString());
-        } catch (IllegalArgumentException e) {
-            throw invalid("scenario: " + e.getMessage());
-        }
-    }
-
-    private static DevlinkSettings settings(JsonObject params, DevlinkSettings base, Scenario scenario) {
-        DevlinkSettings s = base;
-        try {
-            String words = string(params, "settings");
-            if (scenario != null && scenario.settings() != null) {
-                words = (words == null ? "" : words + " ") + scenario.settings();
-            }
-            if (words != null) {
-                DevlinkSettings x = DevlinkSettings.parse(words);
-                s = new DevlinkSettings(s.mode(), s.fwDevlinkStrict(), s.customFlags(), s.customToChannel(),
-                        s.frankLegalRpmActive() || x.frankLegalRpmActive(), s.channelPm() || x.channelPm(),
-                        s.controllerPm() || x.controllerPm(), x.irqSafe(), x.requests(), x.lateRequest(),
-                        x.mandatory(), x.autosuspendMs());
-            }
-            String mode = string(params, "mode");
-            if (mode != null) {
-                s = DevlinkSettings.isStrictName(mode) ? s.withMode(Mode.NONE).withStrict(true)
-                        : s.withMode(Mode.parse(mode)).withStrict(false);
-            }
-            if (params.has("fwDevlinkStrict")) {
-                s = s.withStrict(params.get("fwDevlinkStrict").getAsBoolean());
-            }
+            Boolean strict = params.has("fwDevlinkStrict") ? params.get("fwDevlinkStrict").getAsBoolean() : null;
+            return TopologyFeature.run(a, string(params, "mode"), strict, string(params, "settings"), scenario);
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
             throw invalid(e.getMessage());
-        }
-        return s;
-    }
-
-    private static Scenario scenario(JsonObject params, boolean required) {
-        JsonElement e = params == null ? null : params.get("scenario");
-        if (e == null || e.isJsonNull()) {
-            if (required) {
-                throw invalid("params.scenario is required: {\"events\": [{\"op\": \"resume\", \"device\": \"...\"}]}");
-            }
-            return null;
-        }
-        try {
-            return Scenario.parse(e.isJsonPrimitive() ? e.getAsString() : e.toString());
-        } catch (IllegalArgumentException ex) {
-            throw invalid(ex.getMessage());
         }
     }
 

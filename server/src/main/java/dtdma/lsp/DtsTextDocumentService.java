@@ -178,7 +178,9 @@ final class DtsTextDocumentService implements TextDocumentService {
         boolean decl = params.getContext() != null && params.getContext().isIncludeDeclaration();
         return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
             List<Location> out = new ArrayList<>();
-            for (Place p : ReferencesFeature.references(a, f, Convert.offset(f, params.getPosition()), decl)) {
+            int at = Convert.offset(f, params.getPosition());
+            List<Place> node = dtdma.features.NodeReferencesFeature.references(a, f, at, decl);
+            for (Place p : node != null ? node : ReferencesFeature.references(a, f, at, decl)) {
                 out.add(Convert.location(p));
             }
             return out;
@@ -219,6 +221,25 @@ final class DtsTextDocumentService implements TextDocumentService {
                 ih.setPaddingLeft(true);
                 ih.setTooltip(new MarkupContent(MarkupKind.MARKDOWN, h.tooltip()));
                 out.add(ih);
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.SemanticTokens> semanticTokensFull(
+            org.eclipse.lsp4j.SemanticTokensParams params) {
+        return compute(params.getTextDocument().getUri(), new org.eclipse.lsp4j.SemanticTokens(List.of()),
+                (a, f) -> FeatureConvert.tokens(f, dtdma.features.SemanticTokensFeature.tokens(a, f)));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends org.eclipse.lsp4j.CodeLens>> codeLens(
+            org.eclipse.lsp4j.CodeLensParams params) {
+        return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
+            List<org.eclipse.lsp4j.CodeLens> out = new ArrayList<>();
+            for (dtdma.features.CodeLensFeature.Lens l : dtdma.features.CodeLensFeature.lenses(a, f)) {
+                out.add(FeatureConvert.lens(f, l));
             }
             return out;
         });
