@@ -325,9 +325,26 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
 
     private final DtdmaRequests requests = new DtdmaRequests(this);
 
-    /** The device-link requests {@code dtdma/topology}, {@code dtdma/simulate} and {@code dtdma/heap}. */
-    @org.eclipse.lsp4j.jsonrpc.services.JsonDelegate
-    public DtdmaRequests dtdmaRequests() {
+    /** The device-link requests, for tests. */
+    DtdmaRequests dtdmaRequests() {
         return requests;
+    }
+
+    /** {@code dtdma/topology}: the topology graph of a board as JSON (see {@link DtdmaRequests#topology}). */
+    @JsonRequest(value = "dtdma/topology", useSegment = false)
+    public CompletableFuture<JsonObject> topology(JsonObject params) {
+        return requests.topology(params);
+    }
+
+    /** {@code dtdma/simulate}: a scenario's states and traces (see {@link DtdmaRequests#simulate}). */
+    @JsonRequest(value = "dtdma/simulate", useSegment = false)
+    public CompletableFuture<JsonObject> simulate(JsonObject params) {
+        return requests.simulate(params);
+    }
+
+    /** {@code dtdma/heap}: the heap in use after a full GC (see {@link DtdmaRequests#heap}). */
+    @JsonRequest(value = "dtdma/heap", useSegment = false)
+    public CompletableFuture<JsonObject> heap(JsonObject params) {
+        return requests.heap(params);
     }
 }

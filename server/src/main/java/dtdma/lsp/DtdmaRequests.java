@@ -12,13 +12,12 @@ import java.util.concurrent.CompletionException;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
-import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 
 /**
  * The device-link custom requests {@code dtdma/topology} and {@code dtdma/simulate} (see docs/protocol.md), and
  * {@code dtdma/heap} for the benchmark. Bad parameters answer a JSON-RPC {@code InvalidParams} error.
  */
-public final class DtdmaRequests {
+final class DtdmaRequests {
     private final DtdmaLanguageServer server;
     private final java.util.concurrent.ExecutorService exec = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(null, r, "dtdma-custom-request", 64L << 20); // the pipeline recurses deeply
@@ -31,7 +30,6 @@ public final class DtdmaRequests {
     }
 
     /** {@code dtdma/topology}: {uri, mode?, fwDevlinkStrict?, settings?, scenario?} → the topology graph JSON. */
-    @JsonRequest(value = "dtdma/topology", useSegment = false)
     public CompletableFuture<JsonObject> topology(JsonObject params) {
         return CompletableFuture.supplyAsync(() -> {
             JsonElement sc = params == null ? null : params.get("scenario");
@@ -40,7 +38,6 @@ public final class DtdmaRequests {
     }
 
     /** {@code dtdma/simulate}: {uri, mode?, scenario} → {mode, steps: [{step, result, trace, state}]}. */
-    @JsonRequest(value = "dtdma/simulate", useSegment = false)
     public CompletableFuture<JsonObject> simulate(JsonObject params) {
         return CompletableFuture.supplyAsync(() -> {
             TopologyFeature.Run r = run(params, true);
@@ -52,7 +49,6 @@ public final class DtdmaRequests {
     }
 
     /** {@code dtdma/heap}: runs a full GC and answers {used, committed, max} heap bytes (for the benchmark). */
-    @JsonRequest(value = "dtdma/heap", useSegment = false)
     public CompletableFuture<JsonObject> heap(JsonObject params) {
         return CompletableFuture.supplyAsync(() -> {
             System.gc();
