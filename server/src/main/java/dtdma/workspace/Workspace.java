@@ -65,6 +65,11 @@ public final class Workspace {
             if (s.equals(settings)) {
                 return;
             }
+            if (s.includePaths().equals(settings.includePaths()) && java.util.Objects.equals(s.kernelRoot(),
+                    settings.kernelRoot()) && s.devlink().equals(settings.devlink())) {
+                settings = s; // only the severities changed: they apply when publishing, the analyses stay valid
+                return;
+            }
             settings = s;
             Boards b = new Boards(s.includeDirs(), detectKernel, s.devlink());
             docs.values().forEach(d -> b.setOverlay(d.path(), d.text()));
