@@ -9,6 +9,7 @@ import dtdma.devlink.Mode;
 import dtdma.devlink.Scenario;
 import dtdma.devlink.Simulation;
 import dtdma.devlink.Topology;
+import dtdma.features.TopologyFeature;
 import dtdma.dma.DmaModel;
 import dtdma.sdma.SdmaModel;
 import dtdma.workspace.BoardResult;
@@ -135,45 +136,22 @@ final class TopologyCommand {
         Boards boards = new Boards(o.includes, detect);
         BoardResult r = boards.load(board);
         DmaModel dma = DmaModel.of(r.tree());
-        Simulation sim = new Simulation(dma, SdmaModel.of(dma), settings);
-        sim.boot();
         String title = board.getFileName().toString();
-        List<Topology> snaps = new ArrayList<>();
-        List<Simulation.Step> steps = new ArrayList<>();
-        snaps.add(Topology.of(sim, title + " after boot"));
-        steps.add(sim.steps().get(0));
-        if (scenario != null) {
-            for (Simulation.Event e : scenario.events()) {
-                try {
-                    steps.add(sim.apply(e));
-                } catch (IllegalArgumentException ex) {
-                    err.println("dtdma topology: scenario: " + ex.getMessage());
-                    return 2;
-                }
-                snaps.add(Topology.of(sim, title + " after " + steps.get(steps.size() - 1).label()));
-            }
+        TopologyFeature.Run run;
+        try {
+            run = TopologyFeature.run(dma, SdmaModel.of(dma), settings, scenario, title);
+        } catch (IllegalArgumentException ex) {
+            err.println("dtdma topology: scenario: " + ex.getMessage());
+            return 2;
         }
-        Topology last = snaps.get(snaps.size() - 1);
+        List<Topology> snaps = run.snapshots();
+        List<Simulation.Step> steps = run.steps();
+        Topology last = run.last();
         switch (format) {
-            case "json": {
-                JsonObject o2 = last.json();
-                if (scenario != null) {
-                    JsonArray arr = new JsonArray();
-                    for (int i = 0; i < steps.size(); i++) {
-                        JsonObject s = new JsonObject();
-                        s.addProperty("step", steps.get(i).label());
-                        s.addProperty("result", steps.get(i).result());
-                        JsonArray tr = new JsonArray();
-                        steps.get(i).trace().forEach(tr::add);
-                        s.add("trace", tr);
-                        s.add("state", snaps.get(i).json());
-                        arr.add(s);
-                    }
-                    o2.add("steps", arr);
-                }
-                out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o2));
+            case "json":
+                out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
+                        .toJson(run.json(scenario != null)));
                 break;
-            }
             case "dot":
                 out.print(last.dot());
                 break;

@@ -167,6 +167,10 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
         sc.setFoldingRangeProvider(true);
         sc.setInlayHintProvider(Either.forRight(new InlayHintRegistrationOptions()));
         EditCapabilities.declare(sc);
+        sc.setSemanticTokensProvider(new org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions(
+                FeatureConvert.legend(), Boolean.TRUE));
+        sc.setCodeLensProvider(new org.eclipse.lsp4j.CodeLensOptions(false));
+        sc.setWorkspaceSymbolProvider(true);
         return CompletableFuture.completedFuture(new InitializeResult(sc, new ServerInfo("dtdma", version())));
     }
 
@@ -318,5 +322,30 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
             engine.changed(p);
             return true;
         });
+    }
+
+    private final DtdmaRequests requests = new DtdmaRequests(this);
+
+    /** The device-link requests, for tests. */
+    DtdmaRequests dtdmaRequests() {
+        return requests;
+    }
+
+    /** {@code dtdma/topology}: the topology graph of a board as JSON (see {@link DtdmaRequests#topology}). */
+    @JsonRequest(value = "dtdma/topology", useSegment = false)
+    public CompletableFuture<JsonObject> topology(JsonObject params) {
+        return requests.topology(params);
+    }
+
+    /** {@code dtdma/simulate}: a scenario's states and traces (see {@link DtdmaRequests#simulate}). */
+    @JsonRequest(value = "dtdma/simulate", useSegment = false)
+    public CompletableFuture<JsonObject> simulate(JsonObject params) {
+        return requests.simulate(params);
+    }
+
+    /** {@code dtdma/heap}: the heap in use after a full GC (see {@link DtdmaRequests#heap}). */
+    @JsonRequest(value = "dtdma/heap", useSegment = false)
+    public CompletableFuture<JsonObject> heap(JsonObject params) {
+        return requests.heap(params);
     }
 }

@@ -3,6 +3,7 @@ package dtdma.lsp;
 import dtdma.features.CodeActionFeature;
 import dtdma.features.CompletionFeature;
 import dtdma.features.DefinitionFeature;
+import dtdma.features.DevlinkHoverFeature;
 import dtdma.features.DocumentLinkFeature;
 import dtdma.features.FoldingFeature;
 import dtdma.features.HoverFeature;
@@ -155,7 +156,9 @@ final class DtsTextDocumentService implements TextDocumentService {
             if (r == null) {
                 return null;
             }
-            Hover h = new Hover(new MarkupContent(MarkupKind.MARKDOWN, r.markdown()));
+            String dl = DevlinkHoverFeature.markdown(a, f, Convert.offset(f, params.getPosition()));
+            Hover h = new Hover(new MarkupContent(MarkupKind.MARKDOWN,
+                    dl == null ? r.markdown() : r.markdown() + "\n\n---\n\n" + dl));
             if (r.span() != null && r.span().fileId() == f.id()) {
                 h.setRange(Convert.range(f, r.span()));
             }
@@ -180,7 +183,9 @@ final class DtsTextDocumentService implements TextDocumentService {
         boolean decl = params.getContext() != null && params.getContext().isIncludeDeclaration();
         return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
             List<Location> out = new ArrayList<>();
-            for (Place p : ReferencesFeature.references(a, f, Convert.offset(f, params.getPosition()), decl)) {
+            int at = Convert.offset(f, params.getPosition());
+            List<Place> node = dtdma.features.NodeReferencesFeature.references(a, f, at, decl);
+            for (Place p : node != null ? node : ReferencesFeature.references(a, f, at, decl)) {
                 out.add(Convert.location(p));
             }
             return out;
@@ -320,5 +325,24 @@ final class DtsTextDocumentService implements TextDocumentService {
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> declaration(
             org.eclipse.lsp4j.DeclarationParams params) {
         return definition(new DefinitionParams(params.getTextDocument(), params.getPosition()));
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.SemanticTokens> semanticTokensFull(
+            org.eclipse.lsp4j.SemanticTokensParams params) {
+        return compute(params.getTextDocument().getUri(), new org.eclipse.lsp4j.SemanticTokens(List.of()),
+                (a, f) -> FeatureConvert.tokens(f, dtdma.features.SemanticTokensFeature.tokens(a, f)));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends org.eclipse.lsp4j.CodeLens>> codeLens(
+            org.eclipse.lsp4j.CodeLensParams params) {
+        return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
+            List<org.eclipse.lsp4j.CodeLens> out = new ArrayList<>();
+            for (dtdma.features.CodeLensFeature.Lens l : dtdma.features.CodeLensFeature.lenses(a, f)) {
+                out.add(FeatureConvert.lens(f, l));
+            }
+            return out;
+        });
     }
 }

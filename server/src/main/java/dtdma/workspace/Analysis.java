@@ -34,6 +34,8 @@ public final class Analysis {
     private volatile Map<Path, SourceFile> files;
     private volatile List<PpUnit.Include> includes;
     private final MacroTable macros;
+    private volatile dtdma.devlink.DevlinkSettings devlinkSettings = dtdma.devlink.DevlinkSettings.NONE;
+    private volatile dtdma.devlink.DevlinkModel devlink;
 
     public Analysis(BoardResult result, PpUnit unit, ParseResult parsed, DmaModel dma, SdmaModel sdma,
             SourceRegistry sources) {
@@ -95,6 +97,34 @@ public final class Analysis {
     /** The file a span points into, or null. */
     public SourceFile fileOf(Span span) {
         return span == null ? null : sources.get(span.fileId());
+    }
+
+    /** The device-link settings this context is simulated under. */
+    public dtdma.devlink.DevlinkSettings devlinkSettings() {
+        return devlinkSettings;
+    }
+
+    /**
+     * The board booted by the device-link simulator under {@link #devlinkSettings()} (the model the DL checks ran
+     * on, or booted now on first use). Null for a partial tree.
+     */
+    public dtdma.devlink.DevlinkModel devlink() {
+        dtdma.devlink.DevlinkModel m = devlink;
+        if (m == null && unit != null && Boards.isBoard(root())) {
+            synchronized (this) {
+                m = devlink;
+                if (m == null) {
+                    m = dtdma.devlink.DevlinkModel.boot(dma, sdma, devlinkSettings);
+                    devlink = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    void setDevlink(dtdma.devlink.DevlinkSettings settings, dtdma.devlink.DevlinkModel booted) {
+        devlinkSettings = settings;
+        devlink = booted;
     }
 
     /** The editor versions of the open documents this analysis read (files read from disk are absent). */

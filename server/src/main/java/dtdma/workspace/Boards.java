@@ -162,16 +162,20 @@ public final class Boards {
         checkCancel(cancelled);
         SdmaModel sdma = SdmaModel.of(dma);
         Check.runAll(SdmaChecks.all(), sdma, diags, where);
+        DevlinkModel booted = null;
         if (devlink.active() && !partial) {
             checkCancel(cancelled);
             try {
-                Check.runAll(DevlinkChecks.all(), DevlinkModel.boot(dma, sdma, devlink), diags, where);
+                booted = DevlinkModel.boot(dma, sdma, devlink);
+                Check.runAll(DevlinkChecks.all(), booted, diags, where);
             } catch (RuntimeException | StackOverflowError e) {
                 LOG.log(Level.WARNING, "device-link simulation failed for " + board, e);
                 diags.add(Diagnostic.of(Code.INT001, where, "device-link simulation failed: " + e));
             }
         }
-        return new Analysis(new BoardResult(board, tree, diags), unit, parsed, dma, sdma, sources, pp.macros());
+        Analysis out = new Analysis(new BoardResult(board, tree, diags), unit, parsed, dma, sdma, sources, pp.macros());
+        out.setDevlink(devlink, booted);
+        return out;
     }
 
     private static void checkCancel(java.util.function.BooleanSupplier cancelled) {

@@ -157,7 +157,12 @@ public final class DiagnosticsEngine {
                 grouped.put(f, new ArrayList<>());
             }
             grouped.computeIfAbsent(root, k -> new ArrayList<>());
-            for (Diagnostic d : a.result().diagnostics()) {
+            SeverityOverrides overrides = ws.settings().severity();
+            for (Diagnostic d0 : a.result().diagnostics()) {
+                Diagnostic d = overrides.apply(d0);
+                if (d == null) {
+                    continue;
+                }
                 SourceFile f = a.fileOf(d.span());
                 if (f != null) {
                     grouped.computeIfAbsent(f.path().toAbsolutePath().normalize(), k -> new ArrayList<>()).add(d);

@@ -112,6 +112,21 @@ public final class IncludeIndex {
         reverse = null;
     }
 
+    /** Every indexed board and every devicetree source they include, sorted. */
+    public List<Path> files() {
+        Set<Path> out = new TreeSet<>(boards);
+        for (Path b : new ArrayList<>(boards)) {
+            for (Path inc : includesOf(b)) {
+                closure(inc, out);
+            }
+        }
+        out.removeIf(p -> {
+            String n = p.getFileName().toString();
+            return !(n.endsWith(".dts") || n.endsWith(".dtsi") || n.endsWith(".dtso"));
+        });
+        return new ArrayList<>(out);
+    }
+
     /** Every indexed board, sorted. */
     public List<Path> boards() {
         return new ArrayList<>(new TreeSet<>(boards));

@@ -3,6 +3,7 @@ package dtdma.workspace;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dtdma.devlink.DevlinkSettings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,16 +11,26 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The editor settings of the workspace: {@code dtdma.includePaths} (extra {@code -I} directories) and
- * {@code dtdma.kernelRoot} (a kernel tree whose include paths are used for every file). Parsing is
- * tolerant: a bad value is reported through the warning sink and the default is kept.
+ * The editor settings of the workspace: {@code dtdma.includePaths} (extra {@code -I} directories),
+ * {@code dtdma.kernelRoot} (a kernel tree whose include paths are used for every file), the device-link
+ * simulation {@code dtdma.devlink.*} (see {@link DevlinkConfig}) and {@code dtdma.severity} (per-code overrides,
+ * see {@link SeverityOverrides}). Parsing is tolerant: a bad value is reported through the warning sink and the
+ * default is kept.
  */
-public record Settings(List<Path> includePaths, Path kernelRoot) {
+public record Settings(List<Path> includePaths, Path kernelRoot, DevlinkSettings devlink,
+        SeverityOverrides severity) {
     /** No extra include paths; kernel trees are detected around each file. */
     public static final Settings DEFAULT = new Settings(List.of(), null);
 
     public Settings {
         includePaths = List.copyOf(includePaths);
+        devlink = devlink == null ? DevlinkSettings.NONE : devlink;
+        severity = severity == null ? SeverityOverrides.NONE : severity;
+    }
+
+    /** Include settings only: device links as in mainline, no severity overrides. */
+    public Settings(List<Path> includePaths, Path kernelRoot) {
+        this(includePaths, kernelRoot, DevlinkSettings.NONE, SeverityOverrides.NONE);
     }
 
     /** The include directories these settings add, in order. */
@@ -77,7 +88,9 @@ public record Settings(List<Path> includePaths, Path kernelRoot) {
                 kernel = fallback.kernelRoot();
             }
         }
-        return new Settings(includes, kernel);
+        DevlinkSettings dl = DevlinkConfig.fromJson(o.get("devlink"), fallback.devlink(), warn);
+        SeverityOverrides sev = SeverityOverrides.fromJson(o.get("severity"), fallback.severity(), warn);
+        return new Settings(includes, kernel, dl, sev);
     }
 
     private static Path path(JsonElement e, Path base, String what, Consumer<String> warn) {

@@ -41,7 +41,7 @@ public final class Workspace {
     public Workspace(Settings settings, boolean detectKernel) {
         this.detectKernel = detectKernel;
         this.settings = settings;
-        this.boards = new Boards(settings.includeDirs(), detectKernel);
+        this.boards = new Boards(settings.includeDirs(), detectKernel, settings.devlink());
         this.index = new IncludeIndex(this::includeDirs);
     }
 
@@ -70,8 +70,13 @@ public final class Workspace {
             if (s.equals(settings)) {
                 return;
             }
+            if (s.includePaths().equals(settings.includePaths()) && java.util.Objects.equals(s.kernelRoot(),
+                    settings.kernelRoot()) && s.devlink().equals(settings.devlink())) {
+                settings = s; // only the severities changed: they apply when publishing, the analyses stay valid
+                return;
+            }
             settings = s;
-            Boards b = new Boards(s.includeDirs(), detectKernel);
+            Boards b = new Boards(s.includeDirs(), detectKernel, s.devlink());
             docs.values().forEach(d -> b.setOverlay(d.path(), d.text()));
             boards = b;
             dirsByDir.clear();

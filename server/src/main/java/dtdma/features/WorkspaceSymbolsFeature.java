@@ -1,0 +1,134 @@
+package dtdma.features;
+
+import dtdma.workspace.Document;
+import dtdma.workspace.Workspace;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Workspace symbols: the labels and node names written in every board of the workspace and the files they
+ * include, found by a case-insensitive substring query. Files are read lexically (no preprocessing, so it
+ * stays cheap over a whole kernel directory) and the result per file is cached by its modification time and
+ * size, or by the open document's version.
+ */
+public final class WorkspaceSymbolsFeature {
+    private static final Logger LOG = Logger.getLogger(WorkspaceSymbolsFeature.class.getName());
+    private static final Pattern NODE = Pattern.compile(
+            "(?m)^[ \\t]*((?:[A-Za-z_][A-Za-z0-9_]*[ \\t]*:[ \\t]*)*)([A-Za-z0-9,._+-]+(?:@[A-Za-z0-9,._+-]*)?|/)[ \\t]*\\{");
+    private static final Pattern LABEL = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)[ \\t]*:");
+
+    /** What a symbol is. */
+    public enum Kind { LABEL, NODE }
+
+    /**
+     * One symbol: 0-based line and UTF-16 columns of its name in {@code file}.
+     *
+     * @param container the node a label names, or the file name for a node
+     */
+    public record Symbol(String name, Kind kind, Path file, int line0, int startColumn0, int endColumn0, String container) {
+    }
+
+    private record Entry(long stamp, List<Symbol> symbols) {
+    }
+
+    private final Map<Path, Entry> cache = new ConcurrentHashMap<>();
+
+    /** Up to {@code limit} symbols whose name contains {@code query} (all when blank), labels first. */
+    public List<Symbol> search(Workspace ws, String query, int limit, BooleanSupplier cancelled) {
+        String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
+        List<Symbol> labels = new ArrayList<>();
+        List<Symbol> nodes = new ArrayList<>();
+        for (Path f : ws.index().files()) {
+            if (cancelled.getAsBoolean() || labels.size() >= limit) {
+                break;
+            }
+            for (Symbol s : symbols(ws, f)) {
+                if (q.isEmpty() || s.name().toLowerCase(Locale.ROOT).contains(q)) {
+                    (s.kind() == Kind.LABEL ? labels : nodes).add(s);
+                }
+            }
+        }
+        List<Symbol> out = new ArrayList<>(labels);
+        for (Symbol s : nodes) {
+            if (out.size() >= limit) {
+                break;
+            }
+            out.add(s);
+        }
+        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    private List<Symbol> symbols(Workspace ws, Path f) {
+        Document d = ws.document(f);
+        long stamp;
+        try {
+            stamp = d != null ? -1L - d.version() : Files.getLastModifiedTime(f).toMillis() * 31 + Files.size(f);
+        } catch (IOException e) {
+            return List.of();
+        }
+        Entry e = cache.get(f);
+        if (e != null && e.stamp() == stamp) {
+            return e.symbols();
+        }
+        String text;
+        try {
+            text = d != null ? d.text() : new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+            LOG.log(Level.FINE, "cannot read " + f, ex);
+            return List.of();
+        }
+        List<Symbol> l = scan(f, text);
+        cache.put(f, new Entry(stamp, l));
+        return l;
+    }
+
+    /** The labels and nodes written in one text. */
+    static List<Symbol> scan(Path file, String text) {
+        List<Symbol> out = new ArrayList<>();
+        int[] lineStarts = lineStarts(text);
+        Matcher m = NODE.matcher(text);
+        while (m.find()) {
+            String node = m.group(2);
+            if (!node.equals("/")) {
+                out.add(symbol(node, Kind.NODE, file, m.start(2), m.end(2), lineStarts, file.getFileName().toString()));
+            }
+            Matcher lm = LABEL.matcher(m.group(1));
+            while (lm.find()) {
+                int s = m.start(1) + lm.start(1);
+                out.add(symbol(lm.group(1), Kind.LABEL, file, s, s + lm.group(1).length(), lineStarts, node));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Symbol symbol(String name, Kind k, Path f, int start, int end, int[] lines, String container) {
+        int line = java.util.Arrays.binarySearch(lines, start);
+        if (line < 0) {
+            line = -line - 2;
+        }
+        return new Symbol(name, k, f, line, start - lines[line], end - lines[line], container);
+    }
+
+    private static int[] lineStarts(String text) {
+        List<Integer> l = new ArrayList<>();
+        l.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                l.add(i + 1);
+            }
+        }
+        return l.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
