@@ -12,12 +12,24 @@ let outputChannel: vscode.OutputChannel | undefined;
 const restartPolicy = new RestartPolicy();
 
 /** The settings the server reads, sent as initializationOptions (and by the client on every change). */
-function serverSettings(): { dtdma: { includePaths: string[]; kernelRoot: string | null } } {
+function serverSettings(): {
+  dtdma: {
+    includePaths: string[];
+    kernelRoot: string | null;
+    devlink: { mode: string; fwDevlinkStrict: boolean };
+    severity: Record<string, string>;
+  };
+} {
   const config = vscode.workspace.getConfiguration('dtdma');
   return {
     dtdma: {
       includePaths: config.get<string[]>('includePaths', []),
       kernelRoot: config.get<string | null>('kernelRoot', null),
+      devlink: {
+        mode: config.get<string>('devlink.mode', 'none'),
+        fwDevlinkStrict: config.get<boolean>('devlink.fwDevlinkStrict', false),
+      },
+      severity: config.get<Record<string, string>>('severity', {}),
     },
   };
 }
