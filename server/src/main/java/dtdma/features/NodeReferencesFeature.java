@@ -1,13 +1,10 @@
 package dtdma.features;
 
-import dtdma.dma.DmaConsumer;
-import dtdma.dma.DmaSpecifier;
 import dtdma.syntax.Ast;
 import dtdma.text.SourceFile;
 import dtdma.text.Span;
 import dtdma.tree.Node;
 import dtdma.workspace.Analysis;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,31 +53,7 @@ public final class NodeReferencesFeature {
                 spans.add(r.span());
             }
         }
-        if (a.dma().provider(n) != null) {
-            for (DmaConsumer c : a.dma().consumersOf(n)) {
-                for (DmaSpecifier s : c.specifiers()) {
-                    if (s.controller() == n && s.phandleSpan() != null && !covered(spans, s.phandleSpan())) {
-                        spans.add(s.phandleSpan());
-                    }
-                }
-            }
-        }
-        List<Place> out = new ArrayList<>();
-        for (Span s : spans) {
-            SourceFile f = a.fileOf(s);
-            if (f != null) {
-                out.add(new Place(f, s));
-            }
-        }
-        return out;
-    }
-
-    private static boolean covered(Set<Span> spans, Span s) {
-        for (Span x : spans) {
-            if (x.fileId() == s.fileId() && x.start() <= s.start() && s.end() <= x.end()) {
-                return true;
-            }
-        }
-        return false;
+        ReferencesFeature.addDmaConsumers(a, n, spans);
+        return ReferencesFeature.places(a, spans);
     }
 }

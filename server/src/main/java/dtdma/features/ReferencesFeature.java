@@ -46,15 +46,31 @@ public final class ReferencesFeature {
                 spans.add(r.span());
             }
         }
-        if (n != null && a.dma().provider(n) != null) {
-            for (DmaConsumer c : a.dma().consumersOf(n)) {
-                for (DmaSpecifier s : c.specifiers()) {
-                    if (s.controller() == n && s.phandleSpan() != null && !covered(spans, s.phandleSpan())) {
-                        spans.add(s.phandleSpan());
-                    }
+        if (n != null) {
+            addDmaConsumers(a, n, spans);
+        }
+        return places(a, spans);
+    }
+
+    /**
+     * Adds the phandle cell of every {@code dmas} specifier that points at {@code n} (when it is a DMA
+     * provider), unless a reference already found covers it (e.g. {@code &label} written in the source).
+     */
+    static void addDmaConsumers(Analysis a, Node n, Set<Span> spans) {
+        if (a.dma().provider(n) == null) {
+            return;
+        }
+        for (DmaConsumer c : a.dma().consumersOf(n)) {
+            for (DmaSpecifier s : c.specifiers()) {
+                if (s.controller() == n && s.phandleSpan() != null && !covered(spans, s.phandleSpan())) {
+                    spans.add(s.phandleSpan());
                 }
             }
         }
+    }
+
+    /** The spans as places, in order, dropping those whose file text is no longer known. */
+    static List<Place> places(Analysis a, Set<Span> spans) {
         List<Place> out = new ArrayList<>();
         for (Span s : spans) {
             SourceFile f = a.fileOf(s);
