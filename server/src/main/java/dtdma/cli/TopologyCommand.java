@@ -66,7 +66,6 @@ final class TopologyCommand {
 
     int run(String[] args) {
         Options o = new Options(args);
-        boolean detect = true;
         String format = "text";
         String mode = "none";
         boolean strict = false;
@@ -79,10 +78,8 @@ final class TopologyCommand {
             if (a.equals("-h") || a.equals("--help")) {
                 out.print(help());
                 return 0;
-            } else if (Options.is(a, "-I")) {
-                o.includes.add(Path.of(o.value(a, "-I")));
-            } else if (a.equals("--no-kernel-detect")) {
-                detect = false;
+            } else if (o.common(a)) {
+                continue;
             } else if (Options.is(a, "--format")) {
                 format = o.value(a, "--format").toLowerCase(Locale.ROOT);
                 if (!List.of("text", "json", "dot", "mermaid", "svg").contains(format)) {
@@ -100,15 +97,11 @@ final class TopologyCommand {
                 more += " " + o.value(a, "--set");
             } else if (Options.is(a, "--scenario")) {
                 scenarioFile = Path.of(o.value(a, "--scenario"));
-            } else if (a.startsWith("-") && a.length() > 1) {
-                throw new Main.UsageException("unknown option '" + a + "'");
             } else {
-                o.positional.add(a);
+                o.positionalOrUnknown(a);
             }
         }
-        if (o.positional.size() != 1) {
-            throw new Main.UsageException("expected exactly one BOARD, got " + o.positional.size());
-        }
+        Path board = o.singleBoard();
         Scenario scenario = null;
         if (scenarioFile != null) {
             try {
@@ -123,17 +116,12 @@ final class TopologyCommand {
         }
         DevlinkSettings settings = settings(mode, strict, flags, supplier,
                 more + (scenario != null && scenario.settings() != null ? " " + scenario.settings() : ""));
-        Path board = Path.of(o.positional.get(0));
-        if (!Files.isRegularFile(board)) {
-            err.println("dtdma topology: " + board + ": no such file");
-            return 2;
-        }
         if (format.equals("svg") && !graphvizPresent()) {
             err.println("dtdma topology: --format svg needs Graphviz 'dot' on PATH, and it is not installed"
                     + " (Debian/Ubuntu: apt-get install graphviz); use --format dot and render it elsewhere");
             return 2;
         }
-        Boards boards = new Boards(o.includes, detect);
+        Boards boards = new Boards(o.includes, o.detectKernel);
         BoardResult r = boards.load(board);
         DmaModel dma = DmaModel.of(r.tree());
         String title = board.getFileName().toString();
