@@ -345,7 +345,7 @@ class EditingFeaturesTest {
 
     // ------------------------------------------------------------------ a real kernel board
 
-    static final Path EVK = Path.of("/root/.cache/dtdma/linux-source-6.1/arch/arm64/boot/dts/freescale/imx8mp-evk.dts");
+    static final Path EVK = dtdma.testing.Kernel.path().resolve("arch/arm64/boot/dts/freescale/imx8mp-evk.dts");
 
     @Test
     void kernelBoardCompletionMacrosLinksRenameAndFix() throws Exception {

@@ -145,7 +145,7 @@ class FeaturesTest {
 
     @Test
     void kernelBoard() {
-        Path k = Path.of("/root/.cache/dtdma/linux-source-6.1/arch/arm64/boot/dts/freescale/imx8mp-evk.dts");
+        Path k = dtdma.testing.Kernel.path().resolve("arch/arm64/boot/dts/freescale/imx8mp-evk.dts");
         Assumptions.assumeTrue(Files.isRegularFile(k), "kernel sources not unpacked");
         Workspace ws = new Workspace(Settings.DEFAULT, true);
         long t0 = System.nanoTime();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * the unpacked kernel.
  */
 class KernelLatencyTest {
-    static final Path FSL = Path.of("/root/.cache/dtdma/linux-source-6.1/arch/arm64/boot/dts/freescale");
+    static final Path FSL = dtdma.testing.Kernel.path().resolve("arch/arm64/boot/dts/freescale");
 
     @Test
     void dtsiInAKernelTree() throws Exception {
