@@ -15,6 +15,7 @@ import dtdma.sdma.SdmaSpecifier;
 import dtdma.sdma.ScriptSource;
 import dtdma.sdma.SdmaTables;
 import dtdma.tree.Node;
+import dtdma.workspace.Analysis;
 import dtdma.workspace.BoardResult;
 import dtdma.workspace.Boards;
 import java.io.PrintStream;
@@ -71,9 +72,10 @@ final class DmaCommand {
         }
         Path board = o.singleBoard();
         Boards boards = new Boards(o.includes, o.detectKernel);
-        BoardResult r = boards.load(board);
-        DmaModel dma = DmaModel.of(r.tree());
-        SdmaModel sdma = SdmaModel.of(dma);
+        Analysis a = boards.analyse(board, () -> false);
+        BoardResult r = a.result();
+        DmaModel dma = a.dma();
+        SdmaModel sdma = a.sdma();
         Reporter rep = Reporter.of("text", boards.sources());
         List<Diagnostic> dmaDiags = r.diagnostics().stream().filter(d -> isDma(d)).toList();
         if (format.equals("json")) {

@@ -10,9 +10,7 @@ import dtdma.devlink.Scenario;
 import dtdma.devlink.Simulation;
 import dtdma.devlink.Topology;
 import dtdma.features.TopologyFeature;
-import dtdma.dma.DmaModel;
-import dtdma.sdma.SdmaModel;
-import dtdma.workspace.BoardResult;
+import dtdma.workspace.Analysis;
 import dtdma.workspace.Boards;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -122,12 +120,11 @@ final class TopologyCommand {
             return 2;
         }
         Boards boards = new Boards(o.includes, o.detectKernel);
-        BoardResult r = boards.load(board);
-        DmaModel dma = DmaModel.of(r.tree());
+        Analysis a = boards.analyse(board, () -> false);
         String title = board.getFileName().toString();
         TopologyFeature.Run run;
         try {
-            run = TopologyFeature.run(dma, SdmaModel.of(dma), settings, scenario, title);
+            run = TopologyFeature.run(a.dma(), a.sdma(), settings, scenario, title);
         } catch (IllegalArgumentException ex) {
             err.println("dtdma topology: scenario: " + ex.getMessage());
             return 2;
