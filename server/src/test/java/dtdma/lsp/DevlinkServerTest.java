@@ -1,6 +1,7 @@
 package dtdma.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -112,6 +113,18 @@ class DevlinkServerTest {
         JsonObject t = server.dtdmaRequests().topology(p).get();
         assertEquals("frank-sketch", t.get("mode").getAsString());
         assertTrue(t.getAsJsonArray("devices").size() > 3);
+        // devices with a devicetree path say where their node is defined, for the graph's click-to-source
+        JsonObject sdma = null;
+        for (var d : t.getAsJsonArray("devices")) {
+            if ("controller".equals(d.getAsJsonObject().get("kind").getAsString())) {
+                sdma = d.getAsJsonObject();
+            }
+        }
+        assertNotNull(sdma);
+        JsonObject loc = sdma.getAsJsonObject("location");
+        assertTrue(loc.get("uri").getAsString().endsWith("demo-soc.dtsi"), loc.toString());
+        String soc = Files.readAllLines(BOARD.resolveSibling("demo-soc.dtsi")).get(loc.get("line").getAsInt());
+        assertTrue(soc.substring(loc.get("character").getAsInt()).startsWith("dma-controller@"), soc);
         p.addProperty("mode", "felsch-v2");
         p.add("scenario", JsonParser.parseString("{\"events\": [{\"op\": \"unbind\", \"device\": \"sdma1\"}]}"));
         JsonObject s = server.dtdmaRequests().simulate(p).get();
