@@ -161,15 +161,15 @@ const vscode = acquireVsCodeApi();
 const svg = document.getElementById('graph');
 const vp = document.getElementById('viewport');
 let scale = 1, tx = 0, ty = 0;
+const gw = svg ? Number(svg.getAttribute('width')) || 1 : 1, gh = svg ? Number(svg.getAttribute('height')) || 1 : 1;
 function apply() { if (vp) vp.setAttribute('transform', 'translate(' + tx + ',' + ty + ') scale(' + scale + ')'); }
 function fit() {
   if (!svg || !vp) return;
   const box = document.getElementById('graph-pane').getBoundingClientRect();
-  const w = Number(svg.getAttribute('width')) || 1, h = Number(svg.getAttribute('height')) || 1;
   svg.setAttribute('width', String(Math.max(200, box.width - 4)));
   svg.setAttribute('height', String(Math.max(200, window.innerHeight - box.top - 12)));
   svg.removeAttribute('viewBox');
-  scale = Math.min(1.5, (box.width - 4) / w, (window.innerHeight - box.top - 12) / h);
+  scale = Math.min(1.5, (box.width - 4) / gw, (window.innerHeight - box.top - 12) / gh);
   tx = 0; ty = 0; apply();
 }
 if (svg) {
