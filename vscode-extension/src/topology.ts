@@ -72,7 +72,7 @@ export class TopologyPanel {
       }
     }
     this.panel.title = board ? `DMA topology: ${board}` : 'dtdma Topology';
-    this.panel.webview.html = renderTopologyPage(state, this.uri ? fileNameOf(this.uri) : '', this.panel.webview.cspSource, {
+    this.panel.webview.html = renderTopologyPage(state, this.uri ? `Opened from ${fileNameOf(this.uri)}; click a device to open its source, drag to pan, wheel to zoom.` : '', this.panel.webview.cspSource, {
       nonce: crypto.randomBytes(16).toString('base64'),
       board,
       selectedMode: this.mode,

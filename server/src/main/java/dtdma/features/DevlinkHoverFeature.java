@@ -71,9 +71,13 @@ public final class DevlinkHoverFeature {
             Simulation sim = new Simulation(a.dma(), a.sdma(), booted.settings());
             sim.boot();
             Simulation.Step step = sim.apply(new Simulation.Event("resume", consumerPath, null));
-            md.append("resume of `").append(dev.name()).append("`: ").append(step.result());
+            md.append(step.result());
             boolean pmLink = links.stream().anyMatch(l -> l.has(DlFlags.PM_RUNTIME));
-            md.append(pmLink ? "; " : "; no PM_RUNTIME link, so the DMA controller is not powered through a link; ");
+            if (links.isEmpty()) {
+                md.append("; no device link, so the resume does not power the DMA controller");
+            } else if (!pmLink) {
+                md.append("; the link has no PM_RUNTIME, so the resume does not power the DMA controller through it");
+            }
             List<String> sups = new ArrayList<>();
             for (Link l : links) {
                 Device sup = sim.find(l.supplier().name());
@@ -82,7 +86,9 @@ public final class DevlinkHoverFeature {
                             + ", usage_count " + sup.usageCount());
                 }
             }
-            md.append(sups.isEmpty() ? "no device link" : String.join("; ", sups));
+            if (!sups.isEmpty()) {
+                md.append("; ").append(String.join("; ", sups));
+            }
         } catch (RuntimeException e) {
             md.append("not simulated: ").append(e.getMessage());
         }
