@@ -69,6 +69,7 @@ t_server=$(date +%s)
 status=0
 echo "e2e screenshots: $out"
 DTDMA_E2E_URL="http://127.0.0.1:$port/?folder=$folder" DTDMA_E2E_OUT="$out" DTDMA_E2E_EXPECT_NODES="$expect_nodes" \
+  DTDMA_E2E_JAR="$tmp/extensions/dtdma.dtdma-$(node -p "require('$ext/package.json').version")/server/dtdma.jar" \
   NODE_PATH="$D/pw/node_modules" "$NODE24" "$ext/test-e2e/vscode.e2e.cjs" || status=$?
 t_end=$(date +%s)
 # The extension's output channel: the server started with --stdio once, no line logged twice in a row, and the

@@ -138,10 +138,31 @@ async function followStatus(c: LanguageClient): Promise<void> {
   }
 }
 
+/**
+ * The output channel as the language client gets it: vscode-languageclient 9 logs its restart message with a
+ * stray `true`/`false` line after it (the notification flag passed as data); those bare lines are dropped.
+ */
+function withoutBareBooleans(channel: vscode.OutputChannel): vscode.OutputChannel {
+  return new Proxy(channel, {
+    get(target, prop) {
+      if (prop === 'appendLine') {
+        return (line: string) => {
+          if (line !== 'true' && line !== 'false') {
+            target.appendLine(line);
+          }
+        };
+      }
+      const value = (target as unknown as Record<string | symbol, unknown>)[prop];
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 /** Starts `java ... lsp --stdio` and connects to its stdio; stderr is kept to say why the server ended. */
 function serverOptions(command: string, args: string[]): ServerOptions {
   return () => new Promise((resolve) => {
     stderrTail.clear();
+    outputChannel?.appendLine(`Starting ${command} ${args.join(' ')}`);
     const proc = spawn(command, args, { stdio: 'pipe' });
     serverProcess = proc;
     const reader = new PassThrough();
@@ -205,15 +226,15 @@ async function startClient(): Promise<void> {
     vmargs: config.get<string | null>('server.vmargs', null),
   });
   heap = heapLimit(cmd.args);
-  outputChannel?.appendLine(`Starting ${cmd.command} ${cmd.args.join(' ')}`);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'dts' }],
-    initializationOptions: {
+    // a function: read again when the client restarts a crashed server, so the latest picks go along
+    initializationOptions: () => ({
       ...serverSettings(),
       contexts: initializationContexts(readRemembered(extensionContext.workspaceState.get(MEMORY_KEY))),
-    },
+    }),
     synchronize: { configurationSection: 'dtdma' },
-    outputChannel,
+    outputChannel: outputChannel && withoutBareBooleans(outputChannel),
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler,
   };
@@ -309,7 +330,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   errorHandler = new DtdmaErrorHandler(restartPolicy, (message) => {
     void vscode.window.showErrorMessage(message);
   }, Date.now, whyServerEnded, (message) => {
-    outputChannel?.appendLine(message);
+    // the client logs the message to the output channel itself
     void vscode.window.showWarningMessage(message);
   });
   languageStatus = vscode.languages.createLanguageStatusItem('dtdma.status', { language: 'dts' });

@@ -239,7 +239,38 @@ async function main() {
     assert.doesNotMatch(problems, /broken-board\.dts/, 'the picked board is not open: its own file shows no problems');
     mark('context picked');
 
-    // 7. Restart the server (asked for), then reload the window: the pick is kept.
+    // 7. The server dies (SIGKILL to its process): it is restarted with a message saying why, the pick is kept.
+    const jar = process.env.DTDMA_E2E_JAR;
+    const ps = require('child_process').execFileSync('ps', ['-eo', 'pid=,args=']).toString().split('\n');
+    const serverPids = ps.filter((l) => jar && l.includes(jar)).map((l) => Number(l.trim().split(/\s+/)[0]));
+    assert.equal(serverPids.length, 1, `one dtdma server runs: ${serverPids}`);
+    process.kill(serverPids[0], 'SIGKILL');
+    const killedAt = Date.now();
+    const seen = [];
+    while (Date.now() - killedAt < 60000) {
+      const t = await page.evaluate(() => ([...document.querySelectorAll('.statusbar-item')]
+        .find((e) => e.id && e.id.includes('dtdma') && /dtdma|\.dts/.test(e.textContent)) || { textContent: '' }).textContent.trim());
+      if (seen.length === 0 || seen[seen.length - 1].t !== t) {
+        seen.push({ t, ms: Date.now() - killedAt });
+      }
+      if (/broken-board\.dts/.test(t) && seen.length > 1) {
+        break;
+      }
+      await page.waitForTimeout(100);
+    }
+    console.log('[e2e] status bar after SIGKILL: ' + seen.map((x) => `${x.ms} ms "${x.t}"`).join(' → '));
+    const crash = page.locator('.notifications-toasts .notification-list-item', { hasText: 'language server stopped' }).first();
+    await crash.waitFor({ timeout: 30000 });
+    const crashText = (await crash.innerText()).replace(/\s+/g, ' ').trim();
+    console.log(`[e2e] after SIGKILL: ${crashText}`);
+    assert.match(crashText, /killed \(SIGKILL/);
+    assert.match(crashText, /Restarting it/);
+    await statusBar(page, /broken-board\.dts/, 60000);
+    await shot(page, '10-server-killed-and-restarted.png');
+    await crash.locator('.codicon-notifications-clear, .codicon-close').first().click({ timeout: 2000 }).catch(() => undefined);
+    mark('killed server restarted, context kept');
+
+    // 8. Restart the server (asked for), then reload the window: the pick is kept.
     await runCommand(page, 'dtdma: Restart Language Server');
     await statusBar(page, /starting|indexing/, 30000).catch(() => undefined);
     await statusBar(page, /broken-board\.dts/, 60000);
@@ -250,7 +281,7 @@ async function main() {
     await page.locator('.tab[aria-label*="demo-soc.dtsi"]').first().click();
     const afterReload = await statusBar(page, /broken-board\.dts/, 120000);
     console.log(`[e2e] after reload: ${afterReload.trim()}`);
-    await shot(page, '10-after-reload.png');
+    await shot(page, '11-after-reload.png');
     mark('window reloaded, context kept');
     console.log(`[e2e] PASS ${JSON.stringify(timings)}`);
   } catch (e) {
