@@ -318,6 +318,7 @@ async function selectContext(): Promise<void> {
     void vscode.window.showWarningMessage(`dtdma: the server did not accept ${pick.description} as the context.`);
   }
   await refreshBoard();
+  await TopologyPanel.refreshIfOpen();
 }
 
 const RESTRICTED_MESSAGE =

@@ -56,6 +56,11 @@ export class TopologyPanel {
     await current.refresh();
   }
 
+  /** Draws the open view again (after the file's board changed or the server restarted). */
+  static async refreshIfOpen(): Promise<void> {
+    await TopologyPanel.current?.refresh();
+  }
+
   private async refresh(): Promise<void> {
     const state = await requestTopology(this.client(), this.uri, this.mode);
     let graphSvg: string | undefined;

@@ -234,6 +234,8 @@ async function main() {
     await shot(page, '09-context-picker.png');
     await row.click();
     await statusBar(page, /broken-board\.dts/, 30000);
+    // the open topology view follows the pick
+    await topologyFrame(page, () => /^broken-board\.dts/.test(document.getElementById('title')?.textContent ?? ''));
     await page.waitForTimeout(1500);
     problems = await problemsText(page);
     assert.doesNotMatch(problems, /broken-board\.dts/, 'the picked board is not open: its own file shows no problems');
