@@ -125,6 +125,7 @@ async function followStatus(c: LanguageClient): Promise<void> {
       if (r.state === 'ready') {
         setState({ kind: 'ready', boards: r.boards ?? 0 });
         await refreshBoard();
+        await TopologyPanel.refreshIfOpen();
         return;
       }
       setState(r.state === 'indexing' ? { kind: 'indexing', done: r.done ?? 0, total: r.total ?? 0 } : { kind: 'starting' });
@@ -354,6 +355,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('dtdma.selectContext', selectContext),
     vscode.commands.registerCommand('dtdma.showTopology', () => TopologyPanel.show(() => client)),
+    vscode.window.registerWebviewPanelSerializer('dtdma.topology', {
+      deserializeWebviewPanel: (panel, state) => TopologyPanel.restore(panel, state, () => client),
+    }),
     vscode.window.onDidChangeActiveTextEditor(() => void refreshBoard()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       outputChannel?.appendLine('The folder is trusted now: starting the language server.');

@@ -56,6 +56,18 @@ export class TopologyPanel {
     await current.refresh();
   }
 
+  /** Re-creates the view VS Code restored after a window reload, from the state its page saved. */
+  static async restore(panel: vscode.WebviewPanel, state: unknown, client: () => LanguageClient | undefined): Promise<void> {
+    const t = new TopologyPanel(panel, client);
+    const s = (state ?? {}) as { uri?: unknown; mode?: unknown };
+    t.uri = typeof s.uri === 'string' ? s.uri : undefined;
+    t.mode = typeof s.mode === 'string' ? s.mode : undefined;
+    panel.webview.options = { enableScripts: true };
+    TopologyPanel.current?.panel.dispose();
+    TopologyPanel.current = t;
+    await t.refresh();
+  }
+
   /** Draws the open view again (after the file's board changed or the server restarted). */
   static async refreshIfOpen(): Promise<void> {
     await TopologyPanel.current?.refresh();
@@ -82,6 +94,7 @@ export class TopologyPanel {
       board,
       selectedMode: this.mode,
       graphSvg,
+      state: { uri: this.uri, mode: this.mode },
     });
   }
 }

@@ -138,6 +138,8 @@ export interface PageOptions {
   selectedMode?: string;
   /** The graph, rendered by renderGraphSvg; undefined when there is nothing to draw. */
   graphSvg?: string;
+  /** What VS Code keeps for the view across a window reload (the file and the selected mode). */
+  state?: { uri?: string; mode?: string };
 }
 
 function header(state: TopologyState, options: PageOptions): string {
@@ -158,6 +160,7 @@ function header(state: TopologyState, options: PageOptions): string {
 
 const SCRIPT = `
 const vscode = acquireVsCodeApi();
+try { vscode.setState(JSON.parse(document.body.dataset.state || '{}')); } catch (e) { /* no state */ }
 const svg = document.getElementById('graph');
 const vp = document.getElementById('viewport');
 let scale = 1, tx = 0, ty = 0;
@@ -245,7 +248,7 @@ th, td { border: 1px solid var(--vscode-panel-border, #8884); padding: 2px 8px; 
 .source { opacity: 0.7; font-size: 0.9em; margin: 2px 0; }
 </style>
 </head>
-<body>
+<body data-state="${escapeHtml(JSON.stringify(options.state ?? {}))}">
 ${header(state, options)}
 <p class="source">${escapeHtml(source)}</p>
 <div id="graph-pane">${graph}</div>

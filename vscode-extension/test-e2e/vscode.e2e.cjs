@@ -283,6 +283,10 @@ async function main() {
     await page.locator('.tab[aria-label*="demo-soc.dtsi"]').first().click();
     const afterReload = await statusBar(page, /broken-board\.dts/, 120000);
     console.log(`[e2e] after reload: ${afterReload.trim()}`);
+    // the topology view comes back, drawn for the picked board in the mode it showed
+    await topologyFrame(page, () => /^broken-board\.dts/.test(document.getElementById('title')?.textContent ?? '')
+      && document.getElementById('mode')?.value === 'felsch-v2' && !!document.querySelector('svg#graph g.node'), 60000);
+    await page.waitForTimeout(500);
     await shot(page, '11-after-reload.png');
     mark('window reloaded, context kept');
     console.log(`[e2e] PASS ${JSON.stringify(timings)}`);

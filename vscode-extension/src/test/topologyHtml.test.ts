@@ -53,6 +53,13 @@ test('the page allows only its own script (by nonce) and names the board and the
   assert.match(page, /<div id="table-pane" hidden>/);
 });
 
+test('the page carries the view state (file, mode) that VS Code restores after a reload', () => {
+  const page = renderTopologyPage({ kind: 'message', text: 'x' }, '', 'vscode-resource:',
+    { nonce: 'n', state: { uri: 'file:///w/a "b".dtsi', mode: 'felsch-v2' } });
+  assert.match(page, /<body data-state="\{&quot;uri&quot;:&quot;file:\/\/\/w\/a \\&quot;b\\&quot;\.dtsi&quot;,&quot;mode&quot;:&quot;felsch-v2&quot;\}">/);
+  assert.match(page, /vscode\.setState\(JSON\.parse\(document\.body\.dataset\.state/);
+});
+
 test('modeInWords and fileNameOf', () => {
   assert.equal(modeInWords('none'), 'mainline: dmaengine creates no device links');
   assert.match(modeInWords('custom (STATELESS to the controller device)'), /^custom flags/);
