@@ -104,6 +104,23 @@ class DevlinkServerTest {
                 ServerAdapterTest.pos(text, text.indexOf("<&sdma1 BOARD") + 3))).get();
         String md = h.getContents().getRight().getValue();
         assertTrue(md.contains("Device link") && md.contains("DL002"), md);
+        // the runtime-PM line comes right after the board line, before the specifier's details
+        String[] lines = md.split("\n\n", 3);
+        assertEquals("Board: `demo-board.dts`", lines[0]);
+        assertTrue(lines[1].startsWith("**Runtime PM** (mode `frank-sketch`): "), lines[1]);
+        assertTrue(lines[2].startsWith("**dmas[0]**"), lines[2]);
+    }
+
+    @Test
+    void hoverRuntimePmLineNamesTheSuppliersOfAPmRuntimeLink() throws Exception {
+        configure("{\"dtdma\": {\"devlink\": {\"mode\": \"frank-legal\", \"runtimePm\": {\"channelPm\": true}}}}");
+        String text = Files.readString(BOARD);
+        var h = server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri(BOARD)),
+                ServerAdapterTest.pos(text, text.indexOf("<&sdma1 25") + 3))).get();
+        String pm = h.getContents().getRight().getValue().split("\n\n", 3)[1];
+        assertTrue(pm.startsWith("**Runtime PM** (mode `frank-legal`): "), pm);
+        assertTrue(pm.contains("supplier `dma"), "the channel device supplies the consumer: " + pm);
+        assertTrue(pm.contains("usage_count"), pm);
     }
 
     @Test
