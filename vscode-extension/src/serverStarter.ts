@@ -57,9 +57,12 @@ export function javaExecutable(javaHome: string, platform: NodeJS.Platform = pro
   return path.join(javaHome, 'bin', platform === 'win32' ? 'java.exe' : 'java');
 }
 
+/** Heap limit used when the user's vmargs set none: the server's heap stays bounded. */
+export const DEFAULT_HEAP = '-Xmx1G';
+
 /**
- * Builds `java [vmargs] -XX:+ExitOnOutOfMemoryError -jar <extension>/server/dtdma.jar lsp --stdio`.
- * The OOM flag is added once, unless the user's vmargs already set it.
+ * Builds `java [vmargs] [-Xmx1G] -XX:+ExitOnOutOfMemoryError -jar <extension>/server/dtdma.jar lsp --stdio`.
+ * The heap limit and the OOM flag are added once each, unless the user's vmargs already set them.
  */
 export function buildServerCommand(options: {
   javaHome: string;
@@ -68,6 +71,9 @@ export function buildServerCommand(options: {
   platform?: NodeJS.Platform;
 }): ServerCommand {
   const args = parseVMargs(options.vmargs);
+  if (!args.some((a) => a.startsWith('-Xmx') || a.startsWith('-XX:MaxRAMPercentage') || a.startsWith('-XX:MaxHeapSize'))) {
+    args.push(DEFAULT_HEAP);
+  }
   if (!args.some((a) => a.startsWith('-XX:+ExitOnOutOfMemoryError') || a.startsWith('-XX:-ExitOnOutOfMemoryError'))) {
     args.push(EXIT_ON_OOM);
   }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildServerCommand, EXIT_ON_OOM, parseVMargs } from '../serverStarter';
+import { buildServerCommand, DEFAULT_HEAP, EXIT_ON_OOM, parseVMargs } from '../serverStarter';
 
 test('parseVMargs splits on whitespace', () => {
   assert.deepEqual(parseVMargs('-Xmx1G  -Dfoo=bar\t-ea'), ['-Xmx1G', '-Dfoo=bar', '-ea']);
@@ -34,5 +34,13 @@ test('buildServerCommand does not repeat an OOM flag the user set', () => {
 test('buildServerCommand uses java.exe on Windows', () => {
   const cmd = buildServerCommand({ javaHome: '/jdk', extensionPath: '/ext', platform: 'win32' });
   assert.match(cmd.command, /java\.exe$/);
-  assert.deepEqual(cmd.args.slice(0, 2), [EXIT_ON_OOM, '-jar']);
+  assert.deepEqual(cmd.args.slice(0, 3), [DEFAULT_HEAP, EXIT_ON_OOM, '-jar']);
+});
+
+test('buildServerCommand bounds the heap when the vmargs do not, and passes --stdio exactly once', () => {
+  const none = buildServerCommand({ javaHome: '/opt/jdk', extensionPath: '/ext', vmargs: '-Dx=1', platform: 'linux' });
+  assert.deepEqual(none.args, ['-Dx=1', '-Xmx1G', EXIT_ON_OOM, '-jar', '/ext/server/dtdma.jar', 'lsp', '--stdio']);
+  const pct = buildServerCommand({ javaHome: '/opt/jdk', extensionPath: '/ext', vmargs: '-XX:MaxRAMPercentage=25', platform: 'linux' });
+  assert.ok(!pct.args.includes(DEFAULT_HEAP));
+  assert.equal(none.args.filter((a) => a === '--stdio').length, 1);
 });

@@ -151,6 +151,7 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
         }
         roots = List.copyOf(r);
         applySettings(params.getInitializationOptions());
+        restoreContexts(params.getInitializationOptions());
         var caps = params.getCapabilities();
         progressSupported = caps != null && caps.getWindow() != null
                 && Boolean.TRUE.equals(caps.getWindow().getWorkDoneProgress());
@@ -195,6 +196,7 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
         LanguageClient c = client;
         List<Path> r = roots;
         if (r.isEmpty()) {
+            scanned = true;
             return;
         }
         Either<String, Integer> token = Either.forLeft("dtdma-scan-" + UUID.randomUUID());
@@ -213,6 +215,8 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
             }
             int[] lastPct = {-1};
             ws.scan(r, () -> shutdown, (done, total) -> {
+                scanDone = done;
+                scanTotal = total;
                 int pct = total == 0 ? 100 : done * 100 / total;
                 if (progress && pct != lastPct[0] && pct % 5 == 0) {
                     lastPct[0] = pct;
@@ -227,11 +231,58 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
                 e.setMessage(ws.index().boards().size() + " boards");
                 c.notifyProgress(new ProgressParams(token, Either.forLeft(e)));
             }
+            scanned = true;
             engine.refreshAll();
         }).exceptionally(e -> {
             LOG.log(Level.WARNING, "workspace scan failed", e);
+            scanned = true;
             return null;
         });
+    }
+
+    private volatile int scanDone;
+    private volatile int scanTotal;
+    private volatile boolean scanned;
+
+    /**
+     * Context choices of an earlier session, from {@code initializationOptions.contexts}:
+     * {@code [{"uri": file, "context": board, "explicit": bool}]}. Malformed entries are skipped.
+     */
+    private void restoreContexts(Object options) {
+        if (!(options instanceof com.google.gson.JsonObject o) || !o.has("contexts") || !o.get("contexts").isJsonArray()) {
+            return;
+        }
+        for (JsonElement e : o.getAsJsonArray("contexts")) {
+            if (!e.isJsonObject()) {
+                continue;
+            }
+            JsonObject c = e.getAsJsonObject();
+            JsonElement u = c.get("uri");
+            JsonElement b = c.get("context");
+            if (u == null || b == null || !u.isJsonPrimitive() || !b.isJsonPrimitive()) {
+                continue;
+            }
+            Path file = Convert.path(u.getAsString());
+            Path board = Convert.path(b.getAsString());
+            if (file != null && board != null) {
+                JsonElement x = c.get("explicit");
+                ws.rememberContext(file, board, x != null && x.isJsonPrimitive() && x.getAsBoolean());
+            }
+        }
+    }
+
+    /**
+     * {@code dtdma/status}: {@code {"state": "starting" | "indexing" | "ready", "done": n, "total": n,
+     * "boards": n}} — the board index scan's progress, for a client's status display.
+     */
+    @JsonRequest(value = "dtdma/status", useSegment = false)
+    public CompletableFuture<JsonObject> status(JsonObject params) {
+        JsonObject o = new JsonObject();
+        o.addProperty("state", scanned ? "ready" : scanTotal > 0 ? "indexing" : "starting");
+        o.addProperty("done", scanDone);
+        o.addProperty("total", scanTotal);
+        o.addProperty("boards", ws.index().boards().size());
+        return CompletableFuture.completedFuture(o);
     }
 
     void applySettings(Object options) {
@@ -297,6 +348,7 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
                     JsonObject o = new JsonObject();
                     o.addProperty("uri", Convert.uri(c));
                     o.addProperty("active", c.equals(active));
+                    o.addProperty("explicit", c.equals(active) && ws.explicitContext(p));
                     o.addProperty("partial", c.equals(p) && !dtdma.workspace.Boards.isBoard(p));
                     arr.add(o);
                 }

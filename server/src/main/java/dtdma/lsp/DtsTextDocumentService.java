@@ -156,14 +156,23 @@ final class DtsTextDocumentService implements TextDocumentService {
             if (r == null) {
                 return null;
             }
-            String dl = DevlinkHoverFeature.markdown(a, f, Convert.offset(f, params.getPosition()));
-            Hover h = new Hover(new MarkupContent(MarkupKind.MARKDOWN,
-                    dl == null ? r.markdown() : r.markdown() + "\n\n---\n\n" + dl));
+            int at = Convert.offset(f, params.getPosition());
+            String dl = DevlinkHoverFeature.markdown(a, f, at);
+            String pm = dl == null ? null : DevlinkHoverFeature.summary(a, f, at);
+            Hover h = new Hover(new MarkupContent(MarkupKind.MARKDOWN, boardLine(a) + (pm == null ? "" : pm + "\n\n")
+                    + r.markdown() + (dl == null ? "" : "\n\n---\n\n" + dl)));
             if (r.span() != null && r.span().fileId() == f.id()) {
                 h.setRange(Convert.range(f, r.span()));
             }
             return h;
         });
+    }
+
+    /** The first line of every hover: the board the file was analysed in. */
+    static String boardLine(Analysis a) {
+        String name = a.root().getFileName().toString();
+        return dtdma.workspace.Boards.isBoard(a.root()) ? "Board: `" + name + "`\n\n"
+                : "Board: none (`" + name + "` analysed alone: no board includes it)\n\n";
     }
 
     @Override

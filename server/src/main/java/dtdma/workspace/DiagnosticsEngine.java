@@ -183,6 +183,14 @@ public final class DiagnosticsEngine {
 
     private final Map<Path, Map<Path, Integer>> versions = new HashMap<>();
 
+    /**
+     * A context's diagnostics on a file reach the user when the file is open or the context's board is: a board
+     * that only lends its tree to an open {@code .dtsi} shows nothing on its own files.
+     */
+    private boolean shown(Path file, Path root) {
+        return ws.document(file) != null || ws.document(root) != null;
+    }
+
     private void publish(Set<Path> touched, AtomicBoolean cancelled) {
         for (Path f : touched) {
             List<Diagnostic> merged = new ArrayList<>();
@@ -195,7 +203,7 @@ public final class DiagnosticsEngine {
                 }
                 for (Map.Entry<Path, Map<Path, List<Diagnostic>>> e : byRoot.entrySet()) {
                     List<Diagnostic> l = e.getValue().get(f);
-                    if (l == null) {
+                    if (l == null || !shown(f, e.getKey())) {
                         continue;
                     }
                     reg = registries.get(e.getKey());

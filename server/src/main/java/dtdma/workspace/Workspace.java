@@ -28,6 +28,11 @@ public final class Workspace {
     private final boolean detectKernel;
     private final Map<Path, Document> docs = new ConcurrentHashMap<>();
     private final Map<Path, Path> active = new ConcurrentHashMap<>();
+    /** Context choices restored from an earlier session that the user did not make explicitly. */
+    private final Map<Path, Path> remembered = new ConcurrentHashMap<>();
+    /** When each board was last opened or edited (a rising counter). */
+    private final Map<Path, Long> touchedBoards = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong touchClock = new java.util.concurrent.atomic.AtomicLong();
     private final Map<Path, List<Path>> dirsByDir = new ConcurrentHashMap<>();
     private final Map<Path, Analysis> cache = new HashMap<>();
     private final Map<Path, Long> cacheGeneration = new HashMap<>();
@@ -108,6 +113,7 @@ public final class Workspace {
         epoch.incrementAndGet(); // aborts a running analysis, so the lock is free soon
         Path p = norm(file);
         Document d = new Document(p, version, text);
+        touch(p);
         synchronized (lock) {
             docs.put(p, d);
             boards.setOverlay(p, text);
@@ -126,6 +132,7 @@ public final class Workspace {
                 return null;
             }
             Document d = old.apply(version, changes);
+            touch(p);
             docs.put(p, d);
             boards.setOverlay(p, d.text());
             invalidate();
@@ -175,12 +182,56 @@ public final class Workspace {
         return b.isEmpty() ? List.of(p) : b;
     }
 
-    /** The context a file is analysed in now. */
+    private void touch(Path board) {
+        if (Boards.isBoard(board)) {
+            touchedBoards.put(board, touchClock.incrementAndGet());
+        }
+    }
+
+    /**
+     * The context a file is analysed in now: the board the user picked for it; else the including board most
+     * recently opened or edited in this session; else the board remembered from an earlier session; else the
+     * first including board in sorted order.
+     */
     public Path activeContext(Path file) {
         Path p = norm(file);
         List<Path> ctx = contexts(p);
         Path chosen = active.get(p);
-        return chosen != null && ctx.contains(chosen) ? chosen : ctx.get(0);
+        if (chosen != null && ctx.contains(chosen)) {
+            return chosen;
+        }
+        Path recent = null;
+        long when = -1;
+        for (Path c : ctx) {
+            Long t = touchedBoards.get(c);
+            if (t != null && t > when) {
+                recent = c;
+                when = t;
+            }
+        }
+        if (recent != null) {
+            return recent;
+        }
+        Path kept = remembered.get(p);
+        return kept != null && ctx.contains(kept) ? kept : ctx.get(0);
+    }
+
+    /**
+     * Restores a context choice from an earlier session (before the board index exists, so it is not checked
+     * here: a choice that is not one of the file's contexts is ignored by {@link #activeContext}).
+     *
+     * @param explicit the user picked it (it wins over recently opened boards); otherwise it only replaces the
+     *                 sorted-order default
+     */
+    public void rememberContext(Path file, Path root, boolean explicit) {
+        (explicit ? active : remembered).put(norm(file), norm(root));
+    }
+
+    /** Whether the user picked the file's context (in this session or a remembered earlier one). */
+    public boolean explicitContext(Path file) {
+        Path p = norm(file);
+        Path chosen = active.get(p);
+        return chosen != null && contexts(p).contains(chosen);
     }
 
     /** Picks the context of a file; false when the root is not one of its contexts. */

@@ -164,6 +164,100 @@ class ServerAdapterTest {
         server.awaitIdle();
     }
 
+    static final Path DEMO_BOARD = DEMO.resolve("demo-board.dts");
+
+    private Path activeContextOf(Path file) {
+        JsonObject q = new JsonObject();
+        q.addProperty("uri", uri(file));
+        for (var e : server.contexts(q).join().getAsJsonArray("contexts")) {
+            if (e.getAsJsonObject().get("active").getAsBoolean()) {
+                return Path.of(java.net.URI.create(e.getAsJsonObject().get("uri").getAsString()));
+            }
+        }
+        return null;
+    }
+
+    private boolean publishedProblemsFor(Path p) {
+        return client.publishedFor(uri(p)).stream().anyMatch(d -> !d.getDiagnostics().isEmpty());
+    }
+
+    @Test
+    void dtsiTakesTheBoardOpenedLastAndOtherBoardsStayOutOfProblems() throws Exception {
+        open(DEMO_BOARD, 1);
+        open(SOC, 1);
+        // broken-board.dts sorts first, but the user opened demo-board.dts
+        assertEquals(DEMO_BOARD, activeContextOf(SOC));
+        assertFalse(publishedProblemsFor(BROKEN), "broken-board.dts was never opened: " + client.diagnostics);
+        JsonObject set = new JsonObject();
+        set.addProperty("uri", uri(SOC));
+        set.addProperty("context", uri(BROKEN));
+        assertTrue(server.setActiveContext(set).join());
+        server.awaitIdle();
+        assertEquals(BROKEN, activeContextOf(SOC));
+        assertFalse(publishedProblemsFor(BROKEN), "a board that only lends its tree to the .dtsi shows nothing");
+        open(BROKEN, 1);
+        assertTrue(hasCode(client.last(uri(BROKEN)), "DTS"), "opened: its problems show");
+        // a board opened later does not override the user's pick
+        server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri(BROKEN))));
+        server.awaitIdle();
+        assertTrue(client.last(uri(BROKEN)).getDiagnostics().isEmpty(), "closed again: cleared");
+        open(DEMO_BOARD, 2);
+        assertEquals(BROKEN, activeContextOf(SOC));
+    }
+
+    @Test
+    void dtsiFollowsTheMostRecentlyEditedBoard() throws Exception {
+        open(DEMO_BOARD, 1);
+        open(BROKEN, 1);
+        open(SOC, 1);
+        assertEquals(BROKEN, activeContextOf(SOC));
+        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri(DEMO_BOARD), 2),
+                List.of(new TextDocumentContentChangeEvent(new Range(new Position(0, 0), new Position(0, 0)), " "))));
+        server.awaitIdle();
+        assertEquals(DEMO_BOARD, activeContextOf(SOC));
+    }
+
+    @Test
+    void contextChoicesOfAnEarlierSessionAreRestored() throws Exception {
+        server.shutdown().join();
+        server = new DtdmaLanguageServer(code -> exitCode = code);
+        client = new RecordingClient();
+        server.connect(client);
+        InitializeParams p = init(DEMO);
+        p.setInitializationOptions(JsonParser.parseString("{\"dtdma\": {\"includePaths\": [\"../include\"]},"
+                + " \"contexts\": [{\"uri\": \"" + uri(SOC) + "\", \"context\": \"" + uri(DEMO_BOARD) + "\"},"
+                + " {\"uri\": 3}, {\"uri\": \"" + uri(DEMO.resolve("nothing.dtsi")) + "\", \"context\": \"" + uri(BROKEN)
+                + "\", \"explicit\": true}]}"));
+        server.initialize(p).join();
+        JsonObject status = server.status(new JsonObject()).join();
+        assertEquals("starting", status.get("state").getAsString());
+        server.initialized(new InitializedParams());
+        server.awaitIdle();
+        status = server.status(new JsonObject()).join();
+        assertEquals("ready", status.get("state").getAsString());
+        assertEquals(2, status.get("boards").getAsInt());
+        open(SOC, 1);
+        assertEquals(DEMO_BOARD, activeContextOf(SOC), "remembered, though broken-board.dts sorts first");
+        open(BROKEN, 1);
+        assertEquals(BROKEN, activeContextOf(SOC), "a board opened in this session wins over a remembered default");
+    }
+
+    @Test
+    void hoverNamesTheBoardAndPutsRuntimePmFirst() throws Exception {
+        open(SOC, 1);
+        String text = Files.readString(SOC);
+        int at = text.indexOf("dmas = <&sdma1");
+        assertTrue(at > 0);
+        var hover = server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri(SOC)),
+                pos(text, at + "dmas = <&sdma1 ".length()))).join();
+        String md = hover.getContents().getRight().getValue();
+        assertTrue(md.startsWith("Board: `broken-board.dts`"), md);
+        int pm = md.indexOf("**Runtime PM** (mode `");
+        assertTrue(pm > 0 && pm < md.indexOf("- controller:"), md);
+        assertTrue(md.indexOf("\n") < pm && md.substring(0, pm).split("\n").length <= 3, md);
+    }
+
     @Test
     void requestsAnswerOnAnOpenBoard() throws Exception {
         open(BROKEN, 1);
