@@ -205,7 +205,7 @@ public final class DtcChecks {
      * @param where the place to report a failing check at (the board's first character)
      */
     public static void run(DeviceTree tree, DtcWarnings warnings, Span where, List<Diagnostic> out) {
-        if (tree == null || tree.root() == null || !warnings.any() || tree.plugin()) {
+        if (tree == null || tree.root() == null || !warnings.any()) {
             return;
         }
         DtcRun run = new DtcRun(tree, warnings.enabledChecks(), where, out);

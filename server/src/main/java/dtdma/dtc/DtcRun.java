@@ -70,12 +70,24 @@ public final class DtcRun {
      * {@code #interrupt-cells}).
      */
     public void fail(Node node, Property prop, String message, Diagnostic.Related... related) {
+        report(node, prop, prop, message, related);
+    }
+
+    /**
+     * A finding dtc makes on a node (no property in its report), shown at the property that is at fault, e.g.
+     * the {@code clocks} whose target lacks {@code #clock-cells}.
+     */
+    public void failNodeAt(Node node, Property at, String message, Diagnostic.Related... related) {
+        report(node, null, at, message, related);
+    }
+
+    private void report(Node node, Property prop, Property shownAt, String message, Diagnostic.Related... related) {
         DtcCheck c = current;
         setStatus(c.name(), Status.FAILED);
         if (!enabled(c.name())) {
             return;
         }
-        Span at = prop != null ? prop.span() : node.nameSpan();
+        Span at = shownAt != null ? shownAt.span() : node.nameSpan();
         if (at == null) {
             at = node.span();
         }

@@ -44,6 +44,9 @@ public abstract class PhandleArgsCheck extends DtcCheck {
         for (int cell = 0; cell < n; cell += cellsize + 1) {
             long ph = v.cellAt(cell * 4);
             if (ph == 0 || ph == 0xffffffffL) {
+                if (run.tree().plugin()) {
+                    break; // an overlay's external references are resolved only when it is applied
+                }
                 cellsize = 0;
                 continue;
             }
@@ -64,9 +67,8 @@ public abstract class PhandleArgsCheck extends DtcCheck {
             } else if (optional) {
                 cellsize = 0;
             } else {
-                run.fail(node, "Missing property '" + cellsName + "' in node " + provider.path()
+                run.failNodeAt(node, prop, "Missing property '" + cellsName + "' in node " + provider.path()
                         + " or bad phandle (referred from " + prop.name() + "[" + cell + "])",
-                        DtcRun.at(prop, prop.name() + " refers to " + provider.path() + " here"),
                         DtcRun.at(provider, provider.path() + " has no " + cellsName));
                 break;
             }

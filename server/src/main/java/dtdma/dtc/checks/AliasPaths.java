@@ -30,7 +30,7 @@ public final class AliasPaths extends DtcCheck {
                 continue;
             }
             if (!p.name().chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
-                run.fail(node, "aliases property name must include only lowercase and '-'", DtcRun.at(p, p.name()));
+                run.failNodeAt(node, p, "aliases property name must include only lowercase and '-'");
             }
         }
     }

@@ -7,7 +7,8 @@ import dtdma.tree.Node;
 
 /**
  * dtc's {@code avoid_unnecessary_addr_size}: a node that sets both cell sizes and has children, but no
- * {@code ranges} and no child with {@code reg}, does not need them.
+ * {@code ranges} and no child with {@code reg}, does not need them. As in dtc, children deleted with
+ * {@code /delete-node/} still count as children.
  */
 public final class AvoidUnnecessaryAddrSize extends DtcCheck {
     public AvoidUnnecessaryAddrSize() {
@@ -19,7 +20,7 @@ public final class AvoidUnnecessaryAddrSize extends DtcCheck {
         if (node.parent() == null || run.addrCellsRaw(node) < 0 || run.sizeCellsRaw(node) < 0) {
             return;
         }
-        if (node.property("ranges") != null || node.children().isEmpty()) {
+        if (node.property("ranges") != null || (node.children().isEmpty() && !node.hadDeletedChildren())) {
             return;
         }
         for (Node c : node.children()) {

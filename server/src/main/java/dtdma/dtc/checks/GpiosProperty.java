@@ -9,7 +9,7 @@ import dtdma.tree.Property;
 
 /**
  * dtc's {@code gpios_property}: {@code gpios}, {@code *-gpios}, {@code gpio} and {@code *-gpio} (but not
- * {@code *,nr-gpios}) are phandle lists against {@code #gpio-cells}.
+ * {@code *,nr-gpios}) are phandle lists against {@code #gpio-cells}; GPIO hogs are exempt.
  */
 public final class GpiosProperty extends DtcCheck {
     public GpiosProperty() {
@@ -25,6 +25,9 @@ public final class GpiosProperty extends DtcCheck {
 
     @Override
     protected void check(DtcRun run, Node node) {
+        if (node.property("gpio-hog") != null) {
+            return; // a hog's gpios are the controller's own lines, without phandles
+        }
         for (Property p : node.properties()) {
             if (isGpio(p.name())) {
                 PhandleArgsCheck.checkArgs(run, node, p, "#gpio-cells", false);
