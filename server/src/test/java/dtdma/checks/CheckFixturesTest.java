@@ -28,8 +28,9 @@ import org.junit.jupiter.api.TestFactory;
  * {@code // expect CODE TEXT} expects a diagnostic with that code whose range covers exactly TEXT on that
  * line (several may share a line); every diagnostic in the fixture must be expected, and every expectation met.
  * A line {@code // devlink: WORDS} runs the device-link simulation with {@link DevlinkSettings#parse}{@code (WORDS)}.
- * dtc's checks (DC0xx) run only as a line {@code // dtc-warnings: SPEC} asks ({@link DtcWarnings#parse}, e.g.
- * {@code none -Wreg_format}), so each fixture shows its own check alone.
+ * dtc's checks (DC0xx) run at the kernel's default level, as for users, unless a line
+ * {@code // dtc-warnings: SPEC} says otherwise ({@link DtcWarnings#parse}, e.g. {@code none -Wreg_format}, so that
+ * a fixture of one of dtc's checks shows that check alone).
  */
 class CheckFixturesTest {
     private static final Pattern EXPECT = Pattern.compile("//\\s*expect\\s+(\\w+)\\s+(.+?)\\s*(?=//\\s*expect|$)");
@@ -51,7 +52,7 @@ class CheckFixturesTest {
         List<String> lines = Files.readAllLines(fixture);
         TreeSet<String> expected = new TreeSet<>();
         DevlinkSettings devlink = DevlinkSettings.NONE;
-        DtcWarnings dtc = DtcWarnings.NONE;
+        DtcWarnings dtc = DtcWarnings.KERNEL;
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = EXPECT.matcher(lines.get(i));
             while (m.find()) {
