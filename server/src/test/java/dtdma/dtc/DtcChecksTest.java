@@ -107,6 +107,31 @@ class DtcChecksTest {
         assertEquals("b@10", f.text().substring(d.related().get(0).span().start(), d.related().get(0).span().end()));
     }
 
+    /** dtc's dmas_property and DT007 see the same short specifier: one finding, which names dtc's check. */
+    @Test
+    void dmasPropertyAndDt007AreOneFinding() throws IOException {
+        Path p = write("dma.dts", """
+                /dts-v1/;
+                / {
+                	dma: dma-controller {
+                		#dma-cells = <1>;
+                	};
+                	dev {
+                		dmas = <&dma>;
+                		dma-names = "rx";
+                	};
+                };
+                """);
+        BoardResult r = new Boards(List.of(), false, null, DtcWarnings.ALL).load(p);
+        assertEquals(0, dc(r, Code.DC039).size(), r.diagnostics().toString());
+        List<Diagnostic> dt7 = dc(r, Code.DT007);
+        assertEquals(1, dt7.size(), r.diagnostics().toString());
+        assertEquals(new Diagnostic.Subject("/dev", "dmas", "dmas_property"), dt7.get(0).subject());
+        // without dtc's check the DMA finding stands alone, naming no dtc check
+        BoardResult none = new Boards(List.of(), false, null, DtcWarnings.NONE).load(p);
+        assertEquals(null, dc(none, Code.DT007).get(0).subject());
+    }
+
     /** dtc never compiles a .dtsi alone: analysed without a board, it gets none of dtc's findings. */
     @Test
     void partialTreesGetNoDtcFindings() throws IOException {
