@@ -9,7 +9,8 @@ import dtdma.tree.Property;
 
 /**
  * dtc's {@code pci_device_bus_num}: the bus number in a PCI device's {@code reg} lies in the bridge's
- * {@code bus-range} (0 to 0 without one). dtc names the bridge's {@code bus-range} under the device's path.
+ * {@code bus-range} (0 to 0 without one). dtc names the bridge's {@code bus-range} under the device's path, and
+ * (dtc 1.6.1) takes both ends of the range from its first cell, so only that bus number passes.
  */
 public final class PciDeviceBusNum extends DtcCheck {
     public PciDeviceBusNum() {
@@ -31,7 +32,7 @@ public final class PciDeviceBusNum extends DtcCheck {
         long max = 0;
         if (br != null && br.value().length() >= 8) {
             min = br.value().cellAt(0);
-            max = br.value().cellAt(4);
+            max = br.value().cellAt(0); // dtc 1.6.1 reads the maximum from the first cell too
         }
         if (bus < min || bus > max) {
             run.fail(node, br, "PCI bus number " + bus + " out of range, expected (" + min + " - " + max + ")",
