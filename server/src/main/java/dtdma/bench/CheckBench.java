@@ -6,6 +6,7 @@ import dtdma.conformance.ConformanceRun;
 import dtdma.conformance.DtcOracle;
 import dtdma.conformance.OracleResult;
 import dtdma.conformance.OracleUnavailableException;
+import dtdma.dtc.DtcWarnings;
 import dtdma.workspace.BoardResult;
 import dtdma.workspace.Boards;
 import java.lang.management.ManagementFactory;
@@ -25,7 +26,11 @@ import java.util.Locale;
  * build runs them; (b) {@code Boards.load} over the same files in this JVM, after a short warm-up. Prints both
  * wall times, per-board averages, the ratio dtdma / (cpp + dtc) (target at most 0.5) and heap use.
  *
- * <pre>java -cp server/target/dtdma.jar dtdma.bench.CheckBench --kernel DIR [--warmup N] [--glob GLOB] [--skip-dtc]</pre>
+ * dtdma runs dtc's checks at the kernel's default level ({@code --dtc-warnings LEVEL} to change it), as
+ * {@code dtdma check} does.
+ *
+ * <pre>java -cp server/target/dtdma.jar dtdma.bench.CheckBench --kernel DIR [--warmup N] [--glob GLOB] [--skip-dtc]
+ *     [--dtc-warnings LEVEL]</pre>
  */
 public final class CheckBench {
     static final String IMX_GLOB = "{arch/arm/boot/dts/imx*.dts,arch/arm64/boot/dts/freescale/*.dts}";
@@ -38,12 +43,14 @@ public final class CheckBench {
         int warmup = 5;
         String glob = IMX_GLOB;
         boolean skipDtc = false;
+        DtcWarnings dtcWarnings = DtcWarnings.KERNEL;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--kernel" -> kernel = Path.of(value(args, ++i));
                 case "--warmup" -> warmup = Integer.parseInt(value(args, ++i));
                 case "--glob" -> glob = value(args, ++i);
                 case "--skip-dtc" -> skipDtc = true;
+                case "--dtc-warnings" -> dtcWarnings = DtcWarnings.parse(value(args, ++i));
                 case "-h", "--help" -> {
                     usage(null);
                     return;
@@ -60,6 +67,7 @@ public final class CheckBench {
         }
         Runtime rt = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "CheckBench: %d boards matching %s%n  kernel %s%n", boards.size(), glob, kernel);
+        System.out.printf(Locale.ROOT, "  dtc warnings: %s (%d of dtc's checks)%n", dtcWarnings, dtcWarnings.enabledChecks().size());
         System.out.printf(Locale.ROOT, "  machine: %d cores, %s %s, Java %s, max heap %d MB%n",
                 rt.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
                 System.getProperty("java.version"), rt.maxMemory() >> 20);
@@ -94,7 +102,7 @@ public final class CheckBench {
             int n = Math.min(warmup, boards.size());
             long w0 = System.nanoTime();
             // warm the JIT with its own instance, so the timed pass starts with empty caches
-            Boards warm = new Boards(inc, false);
+            Boards warm = new Boards(inc, false, null, dtcWarnings);
             for (int i = 0; i < n; i++) {
                 warm.load(boards.get(i));
             }
@@ -111,7 +119,7 @@ public final class CheckBench {
         int withErrors = 0;
         int threw = 0;
         // one instance for the timed pass: included files are preprocessed and parsed once per macro environment
-        Boards shared = new Boards(inc, false);
+        Boards shared = new Boards(inc, false, null, dtcWarnings);
         long t0 = System.nanoTime();
         for (Path b : boards) {
             try {
@@ -155,7 +163,7 @@ public final class CheckBench {
         if (error != null) {
             System.err.println("CheckBench: " + error);
         }
-        System.err.println("usage: java -cp dtdma.jar dtdma.bench.CheckBench --kernel DIR [--warmup N] [--glob GLOB] [--skip-dtc]");
+        System.err.println("usage: java -cp dtdma.jar dtdma.bench.CheckBench --kernel DIR [--warmup N] [--glob GLOB] [--skip-dtc] [--dtc-warnings LEVEL]");
         if (error != null) {
             System.exit(2);
         }

@@ -50,19 +50,43 @@ public abstract class DtcCheck implements Check<DtcRun> {
         return prerequisites;
     }
 
-    /** Visits every node, parents before children, in dtc's order. */
+    /**
+     * Visits every node, parents before children, in dtc's order; a check that only looks at nodes with one
+     * property ({@link #keyProperty()}) visits just those, in the same order.
+     */
     @Override
     public void run(DtcRun run, List<Diagnostic> out) {
+        String key = keyProperty();
+        if (key != null) {
+            for (Node n : run.nodesWith(key)) {
+                check(run, n);
+            }
+            return;
+        }
         visit(run, run.tree().root());
     }
 
+    /** The property without which {@link #check} finds nothing on a node, or null when there is none. */
+    protected String keyProperty() {
+        return null;
+    }
+
+    final String key() {
+        return keyProperty();
+    }
+
+    /** dtc adds {@code __fixups__}, {@code __local_fixups__} and {@code __symbols__} after its checks ran. */
+    static boolean addedAfterChecks(Node n) {
+        return n.isGenerated() && n.parent() != null && n.parent().isRoot() && (n.name().equals("__fixups__")
+                || n.name().equals("__local_fixups__") || n.name().equals("__symbols__"));
+    }
+
     private void visit(DtcRun run, Node n) {
-        if (n.isGenerated() && n.parent() != null && n.parent().isRoot() && (n.name().equals("__fixups__")
-                || n.name().equals("__local_fixups__") || n.name().equals("__symbols__"))) {
-            return; // dtc adds these after its checks ran
+        if (addedAfterChecks(n)) {
+            return;
         }
         check(run, n);
-        for (Node c : List.copyOf(n.children())) {
+        for (Node c : n.children()) {
             visit(run, c);
         }
     }

@@ -169,10 +169,15 @@ public final class DtcChecks {
                 new GraphPort(),
                 new GraphEndpoint());
     private static final Map<String, DtcCheck> BY_NAME = new HashMap<>();
+    /** The properties {@link DtcRun#nodesWith} indexes: the checks' key properties and those asked for by name. */
+    static final java.util.Set<String> INDEXED = new java.util.HashSet<>(List.of("interrupt-controller", "interrupt-map"));
 
     static {
         for (DtcCheck c : ALL) {
             BY_NAME.put(c.name(), c);
+            if (c.key() != null) {
+                INDEXED.add(c.key());
+            }
         }
     }
 

@@ -26,7 +26,6 @@ public final class DtcRun {
     private final Span fallback;
     private final List<Diagnostic> out;
     private final Map<String, Status> status = new HashMap<>();
-    private final Map<Node, int[]> cells = new IdentityHashMap<>();
     private final Map<Node, Bus> bus = new IdentityHashMap<>();
     private boolean cellsRead;
     private Map<Long, Node> phandles;
@@ -114,24 +113,30 @@ public final class DtcRun {
 
     // ---- what the bridge checks learn
 
-    /** Records {@code #address-cells}/{@code #size-cells} of every node (dtc's addr_size_cells). */
-    public void readCells(Node n) {
-        Property a = n.property("#address-cells");
-        Property s = n.property("#size-cells");
-        cells.put(n, new int[] {a == null ? -1 : (int) cell(a), s == null ? -1 : (int) cell(s)});
+    /**
+     * dtc's addr_size_cells has run: from now on every node's {@code #address-cells}/{@code #size-cells} are
+     * known (read on demand), -1 where absent. Before, dtc knows them as 0.
+     */
+    public void cellsRead() {
         cellsRead = true;
     }
 
     /** The node's own {@code #address-cells} as dtc knows it: -1 when absent, 0 before addr_size_cells ran. */
     public int addrCellsRaw(Node n) {
-        int[] c = cells.get(n);
-        return c == null ? (cellsRead ? -1 : 0) : c[0];
+        return own(n, "#address-cells");
     }
 
     /** The node's own {@code #size-cells} as dtc knows it: -1 when absent, 0 before addr_size_cells ran. */
     public int sizeCellsRaw(Node n) {
-        int[] c = cells.get(n);
-        return c == null ? (cellsRead ? -1 : 0) : c[1];
+        return own(n, "#size-cells");
+    }
+
+    private int own(Node n, String name) {
+        if (!cellsRead) {
+            return 0;
+        }
+        Property p = n.property(name);
+        return p == null ? -1 : (int) cell(p);
     }
 
     /** {@code #address-cells} for the node's children: its own value, else 2 (dtc's node_addr_cells). */
@@ -169,6 +174,41 @@ public final class DtcRun {
         }
         for (Node c : n.children()) {
             index(c);
+        }
+    }
+
+    private Map<String, List<Node>> byProperty;
+
+    /**
+     * The nodes that have a property, in dtc's order (dtc's generated fixup and symbol nodes left out). Only the
+     * checks' key properties and {@code interrupt-controller} / {@code interrupt-map} are indexed.
+     */
+    public List<Node> nodesWith(String property) {
+        if (!DtcChecks.INDEXED.contains(property)) {
+            throw new IllegalArgumentException(property + " is not indexed");
+        }
+        if (byProperty == null) {
+            byProperty = new HashMap<>();
+            indexProperties(tree.root());
+        }
+        return byProperty.getOrDefault(property, List.of());
+    }
+
+    private void indexProperties(Node n) {
+        if (DtcCheck.addedAfterChecks(n)) {
+            return;
+        }
+        for (Property p : n.properties()) {
+            if (!DtcChecks.INDEXED.contains(p.name())) {
+                continue;
+            }
+            List<Node> l = byProperty.computeIfAbsent(p.name(), k -> new ArrayList<>());
+            if (l.isEmpty() || l.get(l.size() - 1) != n) {
+                l.add(n);
+            }
+        }
+        for (Node c : n.children()) {
+            indexProperties(c);
         }
     }
 

@@ -14,6 +14,11 @@ public abstract class IsStringCheck extends DtcCheck {
     }
 
     @Override
+    protected String keyProperty() {
+        return property;
+    }
+
+    @Override
     protected void check(DtcRun run, Node node) {
         Property p = node.property(property);
         if (p != null && !DtcRun.isOneString(p)) {

@@ -25,6 +25,11 @@ public abstract class PhandleArgsCheck extends DtcCheck {
     }
 
     @Override
+    protected String keyProperty() {
+        return property;
+    }
+
+    @Override
     protected void check(DtcRun run, Node node) {
         Property p = node.property(property);
         if (p != null) {

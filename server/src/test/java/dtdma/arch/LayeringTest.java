@@ -39,7 +39,7 @@ class LayeringTest {
             Map.entry("features", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "dma", "sdma",
                     "devlink", "workspace", "dtc")),
             Map.entry("lsp", Set.of("text", "source", "check", "tree", "features", "workspace")),
-            Map.entry("bench", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "workspace",
+            Map.entry("bench", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "workspace", "dtc",
                     "conformance", "fdt")),
             Map.entry("cli", Set.of("text", "source", "check", "tree", "features", "workspace", "lsp", "bench",
                     "dma", "sdma", "devlink", "dtc")));

@@ -16,7 +16,12 @@ public final class AddrSizeCells extends DtcCheck {
     }
 
     @Override
+    public void run(DtcRun run, java.util.List<dtdma.check.Diagnostic> out) {
+        run.cellsRead(); // the values are read where needed
+    }
+
+    @Override
     protected void check(DtcRun run, Node node) {
-        run.readCells(node);
+        // nothing per node: see run
     }
 }

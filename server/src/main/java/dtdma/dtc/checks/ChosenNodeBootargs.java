@@ -13,6 +13,11 @@ public final class ChosenNodeBootargs extends DtcCheck {
     }
 
     @Override
+    protected String keyProperty() {
+        return "bootargs";
+    }
+
+    @Override
     protected void check(DtcRun run, Node node) {
         if (!node.name().equals("chosen")) {
             return;

@@ -13,6 +13,11 @@ public final class CompatibleIsStringList extends DtcCheck {
     }
 
     @Override
+    protected String keyProperty() {
+        return "compatible";
+    }
+
+    @Override
     protected void check(DtcRun run, Node node) {
         Property p = node.property("compatible");
         if (p != null && !DtcRun.isStringList(p)) {

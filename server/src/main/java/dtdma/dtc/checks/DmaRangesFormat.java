@@ -12,6 +12,11 @@ public final class DmaRangesFormat extends DtcCheck {
     }
 
     @Override
+    protected String keyProperty() {
+        return "dma-ranges";
+    }
+
+    @Override
     protected void check(DtcRun run, Node node) {
         RangesFormat.check(run, node, "dma-ranges");
     }

@@ -12,6 +12,18 @@ public final class InterruptProvider extends DtcCheck {
     }
 
     @Override
+    public void run(DtcRun run, java.util.List<dtdma.check.Diagnostic> out) {
+        for (Node n : run.nodesWith("interrupt-controller")) {
+            check(run, n);
+        }
+        for (Node n : run.nodesWith("interrupt-map")) {
+            if (n.property("interrupt-controller") == null) {
+                check(run, n);
+            }
+        }
+    }
+
+    @Override
     protected void check(DtcRun run, Node node) {
         if (!DtcRun.interruptProvider(node)) {
             return;

@@ -17,6 +17,11 @@ public final class InterruptsProperty extends DtcCheck {
     }
 
     @Override
+    protected String keyProperty() {
+        return "interrupts";
+    }
+
+    @Override
     protected void check(DtcRun run, Node node) {
         Property irq = node.property("interrupts");
         if (irq == null) {

@@ -13,6 +13,11 @@ public final class ObsoleteChosenInterruptController extends DtcCheck {
     }
 
     @Override
+    public void run(DtcRun run, java.util.List<dtdma.check.Diagnostic> out) {
+        check(run, run.tree().root()); // a check of the root alone
+    }
+
+    @Override
     protected void check(DtcRun run, Node node) {
         if (node.parent() != null) {
             return;

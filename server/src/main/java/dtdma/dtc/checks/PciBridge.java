@@ -17,6 +17,11 @@ public final class PciBridge extends DtcCheck {
     }
 
     @Override
+    protected String keyProperty() {
+        return "device_type";
+    }
+
+    @Override
     protected void check(DtcRun run, Node node) {
         Property dt = node.property("device_type");
         if (dt == null || !DtcRun.asCString(dt).equals("pci")) {

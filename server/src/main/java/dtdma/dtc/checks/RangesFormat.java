@@ -16,6 +16,11 @@ public final class RangesFormat extends DtcCheck {
     }
 
     @Override
+    protected String keyProperty() {
+        return "ranges";
+    }
+
+    @Override
     protected void check(DtcRun run, Node node) {
         check(run, node, "ranges");
     }

@@ -13,6 +13,11 @@ public final class RegFormat extends DtcCheck {
     }
 
     @Override
+    protected String keyProperty() {
+        return "reg";
+    }
+
+    @Override
     protected void check(DtcRun run, Node node) {
         Property p = node.property("reg");
         if (p == null) {

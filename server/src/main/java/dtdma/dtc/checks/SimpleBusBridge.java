@@ -14,6 +14,11 @@ public final class SimpleBusBridge extends DtcCheck {
     }
 
     @Override
+    protected String keyProperty() {
+        return "compatible";
+    }
+
+    @Override
     protected void check(DtcRun run, Node node) {
         if (node.compatibles().contains("simple-bus")) {
             run.setBus(node, Bus.SIMPLE);
