@@ -120,10 +120,12 @@ public final class CheckBench {
         int threw = 0;
         // one instance for the timed pass: included files are preprocessed and parsed once per macro environment
         Boards shared = new Boards(inc, false, null, dtcWarnings);
+        List<dtdma.tree.DeviceTree> trees = new java.util.ArrayList<>();
         long t0 = System.nanoTime();
         for (Path b : boards) {
             try {
                 BoardResult r = shared.load(b);
+                trees.add(r.tree());
                 for (Diagnostic d : r.diagnostics()) {
                     if (d.severity() == Severity.ERROR) {
                         withErrors++;
@@ -146,6 +148,17 @@ public final class CheckBench {
         long retained = rt.totalMemory() - rt.freeMemory();
         System.out.printf(Locale.ROOT, "(b) dtdma Boards.load, one thread: %.2f s, %.1f ms per board, %d with errors, %d threw%n",
                 dtdmaSeconds, 1000 * dtdmaSeconds / boards.size(), withErrors, threw);
+        // dtc's checks alone, again over the same trees, as a share of the timed pass (robust to machine load)
+        long c0 = System.nanoTime();
+        int findings = 0;
+        for (dtdma.tree.DeviceTree t : trees) {
+            List<Diagnostic> out = new java.util.ArrayList<>();
+            dtdma.dtc.DtcChecks.run(t, dtcWarnings, null, out);
+            findings += out.size();
+        }
+        double checkSeconds = (System.nanoTime() - c0) / 1e9;
+        System.out.printf(Locale.ROOT, "(b) of which dtc's checks (%s): %.2f s, %.1f%% of the timed pass, %d findings%n",
+                dtcWarnings, checkSeconds, 100 * checkSeconds / dtdmaSeconds, findings);
         System.out.printf(Locale.ROOT, "ratio dtdma / (cpp + dtc): %s (target <= 0.50)%n",
                 Double.isNaN(dtcSeconds) ? "n/a" : String.format(Locale.ROOT, "%.2f", dtdmaSeconds / dtcSeconds));
         System.out.printf(Locale.ROOT, "heap: %d MB used after the timed pass, %d MB peak (sum of pool peaks), %d MB after GC%n",
