@@ -46,6 +46,18 @@ public final class DtcWarningsDiff {
         return out;
     }
 
+    /** The dtc options that give a warning level: {@code -W} / {@code -Wno-} where it differs from dtc's default. */
+    public static List<String> dtcArgs(dtdma.dtc.DtcWarnings w) {
+        List<String> out = new ArrayList<>();
+        for (DtcCheck c : DtcChecks.all()) {
+            boolean on = w.enabled(c.name());
+            if (on != c.dtcDefault()) {
+                out.add((on ? "-W" : "-Wno-") + c.name());
+            }
+        }
+        return out;
+    }
+
     /** dtc's warnings in its standard error, without the "Failed prerequisite" lines. */
     public static Set<Finding> parseDtc(String stderr) {
         Set<Finding> out = new TreeSet<>();
@@ -150,16 +162,24 @@ public final class DtcWarningsDiff {
     }
 
     /**
-     * Compares one board: {@code java -cp dtdma.jar dtdma.conformance.DtcWarningsDiff KERNEL BOARD...} runs
-     * cpp and dtc with every check on and dtdma with level {@code all}, and prints the differences.
+     * Compares boards: {@code java -cp dtdma.jar dtdma.conformance.DtcWarningsDiff KERNEL [--level LEVEL] BOARD...}
+     * runs cpp and dtc with the options of the level (default {@code all}: every check on) and dtdma at that level,
+     * and prints the differences.
      */
     public static void main(String[] args) throws Exception {
         java.nio.file.Path kernel = java.nio.file.Path.of(args[0]);
-        DtcOracle oracle = DtcOracle.create(kernel).withDtcArgs(allWarningArgs());
+        int first = 1;
+        dtdma.dtc.DtcWarnings level = dtdma.dtc.DtcWarnings.ALL;
+        if (args.length > 2 && args[1].equals("--level")) {
+            level = dtdma.dtc.DtcWarnings.parse(args[2]);
+            first = 3;
+        }
+        DtcOracle oracle = DtcOracle.create(kernel).withDtcArgs(level.equals(dtdma.dtc.DtcWarnings.ALL)
+                ? allWarningArgs() : dtcArgs(level));
         dtdma.workspace.Boards boards = new dtdma.workspace.Boards(ConformanceRun.includeDirs(kernel), false,
-                null, dtdma.dtc.DtcWarnings.ALL);
+                null, level);
         Tally t = new Tally();
-        for (int i = 1; i < args.length; i++) {
+        for (int i = first; i < args.length; i++) {
             java.nio.file.Path b = java.nio.file.Path.of(args[i]);
             OracleResult r = oracle.compile(b);
             dtdma.workspace.BoardResult mine = boards.load(b);
