@@ -109,6 +109,13 @@ public final class DtcWarningsDiff {
         private int same;
         private int differ;
 
+        /** Counts for every check dtdma implements, zero until seen. */
+        public Tally() {
+            for (DtcCheck c : DtcChecks.all()) {
+                perCheck.put(c.name(), new int[3]);
+            }
+        }
+
         /** Adds one board; returns the differences, each as {@code missing|extra FINDING}. */
         public synchronized List<String> add(Set<Finding> dtc, Set<Finding> mine) {
             List<String> diffs = new ArrayList<>();
@@ -148,7 +155,7 @@ public final class DtcWarningsDiff {
             return same + " boards same, " + differ + " differ";
         }
 
-        /** One line per check: {@code check: agreed N, missing N, extra N}. */
+        /** One line per check (every check, in name order): {@code check: agreed N, missing N, extra N}. */
         public synchronized List<String> perCheckLines() {
             List<String> out = new ArrayList<>();
             perCheck.forEach((k, v) -> out.add(k + ": agreed " + v[0] + ", missing " + v[1] + ", extra " + v[2]));
