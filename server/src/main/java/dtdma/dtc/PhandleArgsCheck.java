@@ -45,9 +45,9 @@ public abstract class PhandleArgsCheck extends DtcCheck {
             return;
         }
         int n = v.length() / 4;
-        int cellsize = 0;
-        for (int cell = 0; cell < n; cell += cellsize + 1) {
-            long ph = v.cellAt(cell * 4);
+        long cellsize = 0;
+        for (long cell = 0; cell < n; cell += cellsize + 1) {
+            long ph = v.cellAt((int) cell * 4);
             if (ph == 0 || ph == 0xffffffffL) {
                 if (run.tree().plugin()) {
                     break; // an overlay's external references are resolved only when it is applied
@@ -55,7 +55,7 @@ public abstract class PhandleArgsCheck extends DtcCheck {
                 cellsize = 0;
                 continue;
             }
-            if (!v.markers().isEmpty() && !isRef(v, cell * 4)) {
+            if (!v.markers().isEmpty() && !isRef(v, (int) cell * 4)) {
                 run.fail(node, prop, "cell " + cell + " is not a phandle reference");
             }
             Node provider = run.byPhandle(ph);
@@ -65,7 +65,7 @@ public abstract class PhandleArgsCheck extends DtcCheck {
             }
             Property cp = provider.property(cellsName);
             if (cp != null) {
-                cellsize = (int) DtcRun.cell(cp);
+                cellsize = (int) DtcRun.cell(cp); // dtc reads the count as a signed int
                 if (cellsize < 0) {
                     break; // a nonsensical cell count: dtc's loop would not end
                 }
@@ -77,7 +77,7 @@ public abstract class PhandleArgsCheck extends DtcCheck {
                         DtcRun.at(provider, provider.path() + " has no " + cellsName));
                 break;
             }
-            if ((long) v.length() < ((long) cell + cellsize + 1) * 4) {
+            if (v.length() < (cell + cellsize + 1) * 4) {
                 run.fail(node, prop, "property size (" + v.length() + ") too small for cell size " + cellsize,
                         DtcRun.at(cp, cellsName + " of " + provider.path()));
             }

@@ -132,6 +132,29 @@ class DtcChecksTest {
         assertEquals(null, dc(none, Code.DT007).get(0).subject());
     }
 
+    /** Nonsense values give findings, never an internal error or a hang. */
+    @Test
+    void nonsenseValuesGiveFindingsNotFailures() throws IOException {
+        Path p = write("junk.dts", """
+                /dts-v1/;
+                / {
+                	#address-cells = <1>;
+                	#size-cells = <1>;
+                	clk: clk { #clock-cells = <0x7fffffff>; };
+                	neg: neg { #clock-cells = <0xffffffff>; };
+                	a { clocks = <&clk 1>, <&neg>; reg = [01 02 03]; interrupts = [01]; };
+                	pci@1 { device_type = "pci"; reg = <1 1>; bus-range = [01]; ranges;
+                		#address-cells = <3>; #size-cells = <2>; d@0 { reg = [00]; }; };
+                	i2c@2 { reg = <2 1>; #address-cells = <1>; #size-cells = <0>; x@1 { reg = [01]; }; };
+                	port { endpoint { reg = [00 00]; remote-endpoint = <&clk>; }; };
+                	aliases { empty; x = [00]; };
+                };
+                """);
+        BoardResult r = new Boards(List.of(), false, null, DtcWarnings.ALL).load(p);
+        assertTrue(r.diagnostics().stream().noneMatch(d -> d.code() == Code.INT001), r.diagnostics().toString());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.code() == Code.DC035), r.diagnostics().toString());
+    }
+
     /** dtc never compiles a .dtsi alone: analysed without a board, it gets none of dtc's findings. */
     @Test
     void partialTreesGetNoDtcFindings() throws IOException {
