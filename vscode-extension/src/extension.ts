@@ -39,6 +39,7 @@ function serverSettings(): {
     kernelRoot: string | null;
     devlink: { mode: string; fwDevlinkStrict: boolean };
     severity: Record<string, string>;
+    dtcWarnings: string;
   };
 } {
   const config = vscode.workspace.getConfiguration('dtdma');
@@ -51,6 +52,7 @@ function serverSettings(): {
         fwDevlinkStrict: config.get<boolean>('devlink.fwDevlinkStrict', false),
       },
       severity: config.get<Record<string, string>>('severity', {}),
+      dtcWarnings: config.get<string>('dtcWarnings', 'kernel'),
     },
   };
 }

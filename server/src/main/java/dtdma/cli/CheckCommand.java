@@ -2,6 +2,7 @@ package dtdma.cli;
 
 import dtdma.check.Diagnostic;
 import dtdma.check.Severity;
+import dtdma.dtc.DtcWarnings;
 import dtdma.workspace.BoardResult;
 import dtdma.workspace.Boards;
 import java.io.IOException;
@@ -48,6 +49,10 @@ final class CheckCommand {
                                          none (default), felsch-v1, felsch-v2, frank-sketch, frank-legal,
                                          custom (with --devlink-flags F and --devlink-supplier S)
                   --fw-devlink-strict    simulate fw_devlink.strict=1 (links from dmas before probe)
+                  --dtc-warnings LEVEL   which of dtc's checks report (DC0xx): kernel (default: what
+                                         make dtbs shows), W=1, W=2, W=12, all or none
+                  -W CHECK, -Wno-CHECK   turn one of dtc's checks on or off, by dtc's name, after the
+                                         level (repeatable), e.g. -Wunique_unit_address
                   --jobs N               check N boards in parallel (default: number of cores)
                   --no-progress          never draw a progress bar (none is drawn when stderr is no terminal)
                   -h, --help             show this text
@@ -69,6 +74,8 @@ final class CheckCommand {
         boolean dlStrict = false;
         String dlFlags = null;
         String dlSupplier = null;
+        DtcWarnings dtcLevel = DtcWarnings.KERNEL;
+        List<String> dtcAdjust = new ArrayList<>();
         while (o.hasNext()) {
             String a = o.next();
             if (a.equals("-h") || a.equals("--help")) {
@@ -95,6 +102,16 @@ final class CheckCommand {
                 dlFlags = o.value(a, "--devlink-flags");
             } else if (Options.is(a, "--devlink-supplier")) {
                 dlSupplier = o.value(a, "--devlink-supplier");
+            } else if (Options.is(a, "--dtc-warnings")) {
+                try {
+                    dtcLevel = DtcWarnings.of(o.value(a, "--dtc-warnings"));
+                } catch (IllegalArgumentException e) {
+                    throw new Main.UsageException(e.getMessage());
+                }
+            } else if (a.equals("-W") || a.equals("-Wno")) {
+                dtcAdjust.add(a + (a.equals("-Wno") ? "-" : "") + o.value(a, a));
+            } else if (a.startsWith("-W")) {
+                dtcAdjust.add(a);
             } else if (a.equals("--werror")) {
                 werror = true;
             } else if (a.equals("--no-kernel-detect")) {
@@ -129,8 +146,15 @@ final class CheckCommand {
                 return 2;
             }
         }
+        for (String adj : dtcAdjust) {
+            try {
+                dtcLevel = dtcLevel.with(adj);
+            } catch (IllegalArgumentException e) {
+                throw new Main.UsageException(e.getMessage());
+            }
+        }
         Boards boards = new Boards(o.includes, detect,
-                TopologyCommand.settings(dlMode, dlStrict, dlFlags, dlSupplier, ""));
+                TopologyCommand.settings(dlMode, dlStrict, dlFlags, dlSupplier, ""), dtcLevel);
         List<BoardResult> results = checkAll(boards, files, jobs, progress && System.console() != null);
         Severity threshold = werror ? Severity.WARNING : Severity.ERROR;
         Reporter reporter = Reporter.of(format, boards.sources());

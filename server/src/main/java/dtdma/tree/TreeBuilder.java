@@ -1066,7 +1066,9 @@ public final class TreeBuilder {
         for (Property p : n.properties()) {
             p.labelDefs.removeIf(l -> l.deleted);
         }
-        n.children().removeIf(c -> c.deleted);
+        if (n.children().removeIf(c -> c.deleted)) {
+            n.hadDeletedChildren = true;
+        }
         for (Node c : n.children()) {
             prune(c);
         }

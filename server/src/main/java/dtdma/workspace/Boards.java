@@ -5,6 +5,8 @@ import dtdma.check.Code;
 import dtdma.check.Diagnostic;
 import dtdma.dma.DmaChecks;
 import dtdma.dma.DmaModel;
+import dtdma.dtc.DtcChecks;
+import dtdma.dtc.DtcWarnings;
 import dtdma.devlink.DevlinkChecks;
 import dtdma.devlink.DevlinkModel;
 import dtdma.devlink.DevlinkSettings;
@@ -51,6 +53,7 @@ public final class Boards {
     private final List<Path> includes;
     private final boolean detectKernel;
     private final DevlinkSettings devlink;
+    private final DtcWarnings dtcWarnings;
 
     /**
      * @param includes     explicit include directories ({@code -I}), searched first
@@ -67,9 +70,23 @@ public final class Boards {
      *                     fw_devlink.strict runs none)
      */
     public Boards(List<Path> includes, boolean detectKernel, DevlinkSettings devlink) {
+        this(includes, detectKernel, devlink, DtcWarnings.KERNEL);
+    }
+
+    /**
+     * @param dtcWarnings which of dtc's checks report on boards (partial trees get none: dtc never compiles a
+     *                    {@code .dtsi} alone)
+     */
+    public Boards(List<Path> includes, boolean detectKernel, DevlinkSettings devlink, DtcWarnings dtcWarnings) {
         this.includes = List.copyOf(includes);
         this.detectKernel = detectKernel;
         this.devlink = devlink == null ? DevlinkSettings.NONE : devlink;
+        this.dtcWarnings = dtcWarnings == null ? DtcWarnings.KERNEL : dtcWarnings;
+    }
+
+    /** Which of dtc's checks report. */
+    public DtcWarnings dtcWarnings() {
+        return dtcWarnings;
     }
 
     /** The device-link settings the DL checks run under. */
@@ -159,6 +176,11 @@ public final class Boards {
         Span where = new Span(src.id(), 0, 0);
         DmaModel dma = DmaModel.of(tree);
         Check.runAll(DmaChecks.all(), dma, diags, where);
+        if (!partial) {
+            int before = diags.size();
+            DtcChecks.run(tree, dtcWarnings, where, diags);
+            DtcDedup.dmas(tree, diags, before);
+        }
         checkCancel(cancelled);
         SdmaModel sdma = SdmaModel.of(dma);
         Check.runAll(SdmaChecks.all(), sdma, diags, where);

@@ -46,7 +46,7 @@ public final class Workspace {
     public Workspace(Settings settings, boolean detectKernel) {
         this.detectKernel = detectKernel;
         this.settings = settings;
-        this.boards = new Boards(settings.includeDirs(), detectKernel, settings.devlink());
+        this.boards = new Boards(settings.includeDirs(), detectKernel, settings.devlink(), settings.dtcWarnings());
         this.index = new IncludeIndex(this::includeDirs);
     }
 
@@ -76,12 +76,13 @@ public final class Workspace {
                 return;
             }
             if (s.includePaths().equals(settings.includePaths()) && java.util.Objects.equals(s.kernelRoot(),
-                    settings.kernelRoot()) && s.devlink().equals(settings.devlink())) {
+                    settings.kernelRoot()) && s.devlink().equals(settings.devlink())
+                    && s.dtcWarnings().equals(settings.dtcWarnings())) {
                 settings = s; // only the severities changed: they apply when publishing, the analyses stay valid
                 return;
             }
             settings = s;
-            Boards b = new Boards(s.includeDirs(), detectKernel, s.devlink());
+            Boards b = new Boards(s.includeDirs(), detectKernel, s.devlink(), s.dtcWarnings());
             docs.values().forEach(d -> b.setOverlay(d.path(), d.text()));
             boards = b;
             dirsByDir.clear();

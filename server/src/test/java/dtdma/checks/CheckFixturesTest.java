@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dtdma.check.Diagnostic;
 import dtdma.devlink.DevlinkSettings;
+import dtdma.dtc.DtcWarnings;
 import dtdma.testing.Kernel;
 import dtdma.text.LineIndex;
 import dtdma.text.SourceFile;
@@ -27,10 +28,14 @@ import org.junit.jupiter.api.TestFactory;
  * {@code // expect CODE TEXT} expects a diagnostic with that code whose range covers exactly TEXT on that
  * line (several may share a line); every diagnostic in the fixture must be expected, and every expectation met.
  * A line {@code // devlink: WORDS} runs the device-link simulation with {@link DevlinkSettings#parse}{@code (WORDS)}.
+ * dtc's checks (DC0xx) run at the kernel's default level, as for users, unless a line
+ * {@code // dtc-warnings: SPEC} says otherwise ({@link DtcWarnings#parse}, e.g. {@code none -Wreg_format}, so that
+ * a fixture of one of dtc's checks shows that check alone).
  */
 class CheckFixturesTest {
     private static final Pattern EXPECT = Pattern.compile("//\\s*expect\\s+(\\w+)\\s+(.+?)\\s*(?=//\\s*expect|$)");
     private static final Pattern DEVLINK = Pattern.compile("//\\s*devlink:\\s*(.*?)\\s*$");
+    private static final Pattern DTC = Pattern.compile("//\\s*dtc-warnings:\\s*(.*?)\\s*$");
 
     @TestFactory
     Stream<DynamicTest> fixtures() throws IOException {
@@ -47,6 +52,7 @@ class CheckFixturesTest {
         List<String> lines = Files.readAllLines(fixture);
         TreeSet<String> expected = new TreeSet<>();
         DevlinkSettings devlink = DevlinkSettings.NONE;
+        DtcWarnings dtc = DtcWarnings.KERNEL;
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = EXPECT.matcher(lines.get(i));
             while (m.find()) {
@@ -56,9 +62,13 @@ class CheckFixturesTest {
             if (d.find()) {
                 devlink = DevlinkSettings.parse(d.group(1));
             }
+            Matcher w = DTC.matcher(lines.get(i));
+            if (w.find()) {
+                dtc = DtcWarnings.parse(w.group(1));
+            }
         }
         assertFalse(expected.isEmpty(), fixture + " expects nothing");
-        Boards boards = new Boards(List.of(), false, devlink);
+        Boards boards = new Boards(List.of(), false, devlink, dtc);
         BoardResult r = boards.load(fixture);
         TreeSet<String> actual = new TreeSet<>();
         for (Diagnostic d : r.diagnostics()) {

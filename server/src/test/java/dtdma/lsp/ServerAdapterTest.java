@@ -326,6 +326,36 @@ class ServerAdapterTest {
         assertTrue(client.logs.stream().anyMatch(m -> m.getMessage().contains("includePaths")), client.logs.toString());
     }
 
+    /** dtc's checks as you type: the level comes from dtdma.dtcWarnings; related places reach the client. */
+    @Test
+    void dtcWarningLevelFollowsTheSettingAndLinksTheOtherNode(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path board = dir.resolve("u.dts");
+        Files.writeString(board, "/dts-v1/;\n/ {\n\t#address-cells = <1>;\n\t#size-cells = <1>;\n"
+                + "\ta@10 { reg = <0x10 4>; };\n\tb@10 { reg = <0x10 4>; };\n};\n");
+        RecordingClient c = new RecordingClient();
+        DtdmaLanguageServer s = new DtdmaLanguageServer(code -> { });
+        s.connect(c);
+        s.initialize(init(dir)).join();
+        s.initialized(new InitializedParams());
+        s.awaitIdle();
+        s.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(uri(board), "dts", 1, Files.readString(board))));
+        s.awaitIdle();
+        assertFalse(hasCode(c.last(uri(board)), "DC029"), "unique_unit_address is off in make dtbs");
+        s.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
+                JsonParser.parseString("{\"dtdma\": {\"dtcWarnings\": \"W=1\"}}")));
+        s.awaitIdle();
+        PublishDiagnosticsParams p = c.last(uri(board));
+        var d = p.getDiagnostics().stream().filter(x -> x.getCode().getLeft().equals("DC029")).findFirst()
+                .orElseThrow(() -> new AssertionError(p.toString()));
+        assertEquals(4, d.getRange().getStart().getLine());
+        assertTrue(d.getMessage().getLeft().contains("duplicate unit-address (also used in node /b@10)"), d.getMessage().toString());
+        assertEquals(1, d.getRelatedInformation().size());
+        assertEquals(5, d.getRelatedInformation().get(0).getLocation().getRange().getStart().getLine());
+        s.shutdown().join();
+    }
+
     @Test
     void exitCodeFollowsShutdown() {
         DtdmaLanguageServer s = new DtdmaLanguageServer(code -> exitCode = code);
