@@ -91,6 +91,10 @@ public enum Code {
     DL014(Severity.WARNING, "DMA controller unbound while clients hold channels"),
     DL015(Severity.INFO, "link created during or after consumer probe does not gate that probe"),
 
+    // Budgets and failed analyses (hostile or oversized input)
+    LIM001(Severity.WARNING, "analysis budget exceeded"),
+    LIM002(Severity.WARNING, "analysis failed"),
+
     // Internal
     INT001(Severity.ERROR, "internal error");
 

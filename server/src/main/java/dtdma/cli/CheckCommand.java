@@ -129,6 +129,10 @@ final class CheckCommand {
                 return 2;
             }
         }
+        if (files.isEmpty()) {
+            err.println("dtdma check: no .dts file found in " + String.join(", ", o.positional));
+            return 2;
+        }
         Boards boards = new Boards(o.includes, detect,
                 TopologyCommand.settings(dlMode, dlStrict, dlFlags, dlSupplier, ""));
         List<BoardResult> results = checkAll(boards, files, jobs, progress && System.console() != null);

@@ -133,7 +133,10 @@ public final class DiagnosticsEngine {
                 if (cancelled.get()) {
                     return;
                 }
-                root = dirty.stream().filter(live::contains).findFirst().orElse(null);
+                // the context that took least time last is analysed first: one slow board does not hold back
+                // the diagnostics of the others
+                root = dirty.stream().filter(live::contains)
+                        .min(java.util.Comparator.comparingLong(r -> lastMillis.getOrDefault(r, 0L))).orElse(null);
                 if (root == null) {
                     dirty.clear();
                     break;
@@ -141,16 +144,22 @@ public final class DiagnosticsEngine {
                 dirty.remove(root);
             }
             Analysis a;
+            long t0 = System.nanoTime();
             try {
                 a = ws.analysis(root, cancelled::get);
             } catch (CancellationException e) {
                 synchronized (this) {
                     dirty.add(root);
+                    lastMillis.merge(root, (System.nanoTime() - t0) / 1_000_000, Math::max);
                 }
                 return;
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 LOG.log(Level.SEVERE, "analysis of " + root + " failed", e);
+                failed(root, e, touched);
                 continue;
+            }
+            synchronized (this) {
+                lastMillis.put(root, (System.nanoTime() - t0) / 1_000_000);
             }
             Map<Path, List<Diagnostic>> grouped = new LinkedHashMap<>();
             for (Path f : a.files().keySet()) {
@@ -182,6 +191,29 @@ public final class DiagnosticsEngine {
     }
 
     private final Map<Path, Map<Path, Integer>> versions = new HashMap<>();
+    private final Map<Path, Long> lastMillis = new HashMap<>();
+
+    /**
+     * An analysis that threw (the pipeline catches what it expects, so this is a bug): the context's file gets
+     * one diagnostic saying so, never an empty list that reads as "no problems".
+     */
+    private void failed(Path root, Throwable e, Set<Path> touched) {
+        SourceRegistry reg = new SourceRegistry();
+        SourceFile f = reg.register(root, "");
+        Diagnostic d = Diagnostic.of(dtdma.check.Code.LIM002, new dtdma.text.Span(f.id(), 0, 0),
+                "dtdma could not analyse this file: internal error " + e + "; no other problems are reported for it");
+        Map<Path, List<Diagnostic>> grouped = new LinkedHashMap<>();
+        grouped.put(root, new ArrayList<>(List.of(d)));
+        synchronized (this) {
+            Map<Path, List<Diagnostic>> old = byRoot.put(root, grouped);
+            registries.put(root, reg);
+            if (old != null) {
+                touched.addAll(old.keySet());
+            }
+            touched.add(root);
+            versions.remove(root);
+        }
+    }
 
     private void publish(Set<Path> touched, AtomicBoolean cancelled) {
         for (Path f : touched) {
