@@ -24,7 +24,8 @@ import java.util.logging.Logger;
 
 /**
  * Keeps the published diagnostics of the live contexts current. Every change schedules the affected contexts
- * on one background thread and cancels the analysis in flight; a context's diagnostics go to every file of
+ * on one background thread and cancels the analysis in flight; the contexts that were fastest last time go first
+ * and each is published as soon as it is done, so one slow board does not hold back the others; a context's diagnostics go to every file of
  * the context (an error a board causes in an included {@code .dtsi} is shown on that file), merged over the
  * live contexts. A file whose diagnostics went away gets an empty list; results for a document version that is
  * no longer current are dropped. The publisher is injected, and {@link #awaitIdle()} lets tests wait without
@@ -128,6 +129,9 @@ public final class DiagnosticsEngine {
             dirty.addAll(live.stream().filter(r -> !byRoot.containsKey(r)).toList());
         }
         while (true) {
+            // what the previous context changed is published before the next one is analysed
+            publish(touched, cancelled);
+            touched.clear();
             Path root;
             synchronized (this) {
                 if (cancelled.get()) {
