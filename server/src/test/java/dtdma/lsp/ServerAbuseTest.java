@@ -76,7 +76,7 @@ class ServerAbuseTest {
         PublishDiagnosticsParams p = client.await(d -> d.getUri().equals(uri)).get(60, TimeUnit.SECONDS);
         assertEquals(1, p.getDiagnostics().size(), p.toString());
         assertEquals("LIM001", p.getDiagnostics().get(0).getCode().getLeft());
-        assertTrue(p.getDiagnostics().get(0).getMessage().contains("more than 8388608"), p.toString());
+        assertTrue(p.getDiagnostics().get(0).getMessage().getLeft().contains("more than the 8388608"), p.toString());
     }
 
     @Test
