@@ -28,8 +28,11 @@ public final class Budgets {
     /** Diagnostics of one code reported for one board; the rest are counted in one LIM001. */
     public static final int MAX_DIAGNOSTICS_PER_CODE = 1000;
 
-    /** Nodes of one merged tree. */
-    public static final int MAX_NODES_PER_TREE = 500_000;
+    /**
+     * Nodes of one merged tree: bounded by {@link #MAX_TOKENS_PER_FILE}, as a node takes at least three tokens
+     * ({@code n {}} and {@code ;}), so no budget of its own.
+     */
+    public static final int MAX_NODES_PER_TREE = MAX_TOKENS_PER_FILE / 3;
 
     /** Characters of an editor document the language server analyses (larger ones get syntax colouring only). */
     public static final int MAX_DOCUMENT_CHARS = 8 << 20;
