@@ -175,6 +175,20 @@ class RawProtocolTest {
     }
 
     @Test
+    void expectedFaultsLogOneLineAndUnexpectedOnesKeepTheirStackTrace() {
+        java.util.logging.LogRecord expected = new java.util.logging.LogRecord(java.util.logging.Level.SEVERE, "bad message");
+        expected.setThrown(new IllegalStateException(new com.google.gson.JsonSyntaxException("Expected BEGIN_OBJECT")));
+        assertTrue(ExpectedFaults.oneLine(expected));
+        assertEquals(null, expected.getThrown());
+        assertEquals("bad message: com.google.gson.JsonSyntaxException: Expected BEGIN_OBJECT", expected.getMessage());
+        java.util.logging.LogRecord bug = new java.util.logging.LogRecord(java.util.logging.Level.SEVERE, "request failed");
+        NullPointerException npe = new NullPointerException("x");
+        bug.setThrown(npe);
+        assertTrue(ExpectedFaults.oneLine(bug));
+        assertEquals(npe, bug.getThrown());
+    }
+
+    @Test
     void framingPassesGoodFramesAndCountsSkippedOnes() throws Exception {
         String good = "{\"a\":1}";
         String input = "Content-Length: 7\r\n\r\n" + good + "Content-Length: x\r\n\r\nzzz" + "content-length: 7\n\n" + good
