@@ -18,8 +18,9 @@ import java.util.logging.Logger;
  * The editor's view of the engine: open documents (overlaying the disk), settings, the reverse include index,
  * and which context each file is analysed in. A {@code .dts} is its own root; a {@code .dtsi} is analysed in
  * the active board that includes it (by default the first in sorted order), or alone as a partial tree.
- * Analyses are cached per context until any input changes. Thread-safe: analyses run one at a time, and an
- * edit never waits for a running analysis (the caller cancels it through its own flag).
+ * Analyses are cached per context until any input changes. Thread-safe: one context is analysed by one thread
+ * at a time, different contexts in parallel, and neither an edit nor another context waits for a running
+ * analysis (an edit restarts it).
  */
 public final class Workspace {
     private static final Logger LOG = Logger.getLogger(Workspace.class.getName());
