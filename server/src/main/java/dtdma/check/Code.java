@@ -168,6 +168,10 @@ public enum Code {
     DC074(Severity.WARNING, "malformed graph port"),
     DC075(Severity.WARNING, "malformed or one-way graph endpoint"),
 
+    // Budgets and failed analyses (hostile or oversized input)
+    LIM001(Severity.WARNING, "analysis budget exceeded"),
+    LIM002(Severity.WARNING, "analysis failed"),
+
     // Internal
     INT001(Severity.ERROR, "internal error");
 

@@ -146,6 +146,10 @@ final class CheckCommand {
                 return 2;
             }
         }
+        if (files.isEmpty()) {
+            err.println("dtdma check: no .dts file found in " + String.join(", ", o.positional));
+            return 2;
+        }
         for (String adj : dtcAdjust) {
             try {
                 dtcLevel = dtcLevel.with(adj);

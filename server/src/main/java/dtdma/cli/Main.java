@@ -15,9 +15,20 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new LimitedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                Long.getLong("dtdma.maxOutputBytes", dtdma.check.Budgets.MAX_CLI_OUTPUT_BYTES)), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        // The pipeline recurses over nesting (bounded by the parser's nesting budget): run it on a thread whose
+        // stack does not depend on the JVM's -Xss default.
+        int[] code = {2};
+        Thread t = new Thread(null, () -> code[0] = run(args, out, err), "dtdma-main", 512L << 20);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.exit(code[0]);
     }
 
     /** Runs a command line and returns the exit code; never calls {@code System.exit}. */
@@ -54,6 +65,9 @@ public final class Main {
             err.println("Try 'dtdma " + cmd + " --help'.");
             return 2;
         } catch (InputException e) {
+            err.println("dtdma " + cmd + ": " + e.getMessage());
+            return 2;
+        } catch (LimitedOutputStream.LimitExceeded e) {
             err.println("dtdma " + cmd + ": " + e.getMessage());
             return 2;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

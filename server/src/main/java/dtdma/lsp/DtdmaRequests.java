@@ -19,7 +19,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
  */
 final class DtdmaRequests {
     private final DtdmaLanguageServer server;
-    private final java.util.concurrent.ExecutorService exec = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    private final java.util.concurrent.ExecutorService exec = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(null, r, "dtdma-custom-request", 64L << 20); // the pipeline recurses deeply
         t.setDaemon(true);
         return t;

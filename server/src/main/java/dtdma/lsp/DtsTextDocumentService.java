@@ -59,11 +59,17 @@ final class DtsTextDocumentService implements TextDocumentService {
     private static final Logger LOG = Logger.getLogger(DtsTextDocumentService.class.getName());
 
     private final DtdmaLanguageServer server;
-    private final java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(null, r, "dtdma-request", 64L << 20); // the pipeline may run here and recurses deeply
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * A fixed number of request threads (a storm of requests and cancellations queues instead of starting a
+     * thread each); a request cancelled while queued is answered without running.
+     */
+    static final int REQUEST_THREADS = 4;
+    private final java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newFixedThreadPool(
+            REQUEST_THREADS, r -> {
+                Thread t = new Thread(null, r, "dtdma-request", 64L << 20); // the pipeline may run here and recurses
+                t.setDaemon(true);
+                return t;
+            });
 
     DtsTextDocumentService(DtdmaLanguageServer server) {
         this.server = server;
@@ -76,6 +82,7 @@ final class DtsTextDocumentService implements TextDocumentService {
 
     private <T> CompletableFuture<T> compute(String uri, T empty, Compute<T> f) {
         return CompletableFutures.computeAsync(requests, (CancelChecker cc) -> {
+            cc.checkCanceled();
             Path p = Convert.path(uri);
             if (p == null) {
                 return empty;

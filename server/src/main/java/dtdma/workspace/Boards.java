@@ -141,6 +141,13 @@ public final class Boards {
     public Analysis analyse(Path file, java.util.function.BooleanSupplier cancelled) {
         Path board = file.toAbsolutePath().normalize();
         boolean partial = !isBoard(board);
+        int buffered = loader.overlayLength(board);
+        if (buffered > dtdma.check.Budgets.MAX_DOCUMENT_CHARS) {
+            // an editor buffer this large is not analysed: its syntax colouring is the editor's own
+            return notAnalysed(board, Diagnostic.of(Code.LIM001, new Span(sources.register(board, "").id(), 0, 0),
+                    "this document has " + buffered + " characters, more than the " + dtdma.check.Budgets.MAX_DOCUMENT_CHARS
+                            + " the language server analyses: no checks, hovers or references for it"));
+        }
         LoadResult lr = loader.load(board);
         if (!lr.ok()) {
             SourceFile empty = sources.register(board, "");
@@ -157,6 +164,44 @@ public final class Boards {
             return new Analysis(new BoardResult(board, tree, List.of(d)), null, none, dma, SdmaModel.of(dma), sources);
         }
         SourceFile src = lr.file();
+        try {
+            return analyseSource(board, src, partial, cancelled);
+        } catch (java.util.concurrent.CancellationException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return failed(board, src, e);
+        }
+    }
+
+    /**
+     * The analysis of a board whose pipeline threw: one LIM002 diagnostic on the board saying so and why, an
+     * empty tree, so a caller checking many boards goes on with the others and an editor shows the failure
+     * instead of "no problems". A stack overflow or exhausted heap is an expected fault (deep or huge input):
+     * logged in one line; anything else is a bug and logged with its stack trace.
+     */
+    private Analysis failed(Path board, SourceFile src, Throwable e) {
+        boolean expected = e instanceof StackOverflowError || e instanceof OutOfMemoryError;
+        if (expected) {
+            LOG.warning("analysis of " + board + " failed: " + e);
+        } else {
+            LOG.log(Level.SEVERE, "analysis of " + board + " failed", e);
+        }
+        String why = e instanceof StackOverflowError ? "the input is nested too deeply for the stack"
+                : e instanceof OutOfMemoryError ? "out of memory (the input is too large for the heap)"
+                : "internal error " + e;
+        Diagnostic d = Diagnostic.of(Code.LIM002, new Span(src.id(), 0, 0),
+                "dtdma could not analyse this file: " + why + "; no other problems are reported for it");
+        return notAnalysed(board, d);
+    }
+
+    private Analysis notAnalysed(Path board, Diagnostic d) {
+        ParseResult none = new ParseResult(List.of(), List.of());
+        DeviceTree tree = TreeBuilder.build(none, null, true);
+        DmaModel dma = DmaModel.of(tree);
+        return new Analysis(new BoardResult(board, tree, List.of(d)), null, none, dma, SdmaModel.of(dma), sources);
+    }
+
+    private Analysis analyseSource(Path board, SourceFile src, boolean partial, java.util.function.BooleanSupplier cancelled) {
         List<Path> dirs = includeDirs(board);
         IncludeResolver resolver = new IncludeResolver(dirs);
         Preprocessor.Result pp = new Preprocessor(loader, resolver, cache).run(src, Map.of());
@@ -195,8 +240,35 @@ public final class Boards {
                 diags.add(Diagnostic.of(Code.INT001, where, "device-link simulation failed: " + e));
             }
         }
+        diags = capPerCode(diags, where);
         Analysis out = new Analysis(new BoardResult(board, tree, diags), unit, parsed, dma, sdma, sources, pp.macros());
         out.setDevlink(devlink, booted);
+        return out;
+    }
+
+    /**
+     * Keeps the first {@link dtdma.check.Budgets#MAX_DIAGNOSTICS_PER_CODE} diagnostics of each code; the rest are
+     * counted in one LIM001 (a hostile file can repeat one mistake a million times).
+     */
+    static List<Diagnostic> capPerCode(List<Diagnostic> diags, Span where) {
+        int max = dtdma.check.Budgets.MAX_DIAGNOSTICS_PER_CODE;
+        if (diags.size() <= max) {
+            return diags;
+        }
+        Map<Code, Integer> seen = new java.util.EnumMap<>(Code.class);
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : diags) {
+            int n = seen.merge(d.code(), 1, Integer::sum);
+            if (n <= max) {
+                out.add(d);
+            }
+        }
+        seen.forEach((code, n) -> {
+            if (n > max) {
+                out.add(Diagnostic.of(Code.LIM001, where, (n - max) + " more " + code.id() + " diagnostics are not shown (the first "
+                        + max + " are)"));
+            }
+        });
         return out;
     }
 
@@ -227,6 +299,14 @@ public final class Boards {
      * the include directories, as dtc does; only regular files up to 16 MiB are read.
      */
     private byte[] incbin(String name, Span from, Path board, List<Path> dirs) throws IOException {
+        try {
+            return incbinCandidates(name, from, board, dirs);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IOException("not a valid file name (" + e.getReason() + ")");
+        }
+    }
+
+    private byte[] incbinCandidates(String name, Span from, Path board, List<Path> dirs) throws IOException {
         List<Path> candidates = new ArrayList<>();
         Path asGiven = Path.of(name);
         if (asGiven.isAbsolute()) {

@@ -24,7 +24,8 @@ import java.util.logging.Logger;
 
 /**
  * Keeps the published diagnostics of the live contexts current. Every change schedules the affected contexts
- * on one background thread and cancels the analysis in flight; a context's diagnostics go to every file of
+ * on one background thread and cancels the analysis in flight; the contexts that were fastest last time go first
+ * and each is published as soon as it is done, so one slow board does not hold back the others; a context's diagnostics go to every file of
  * the context (an error a board causes in an included {@code .dtsi} is shown on that file), merged over the
  * live contexts. A file whose diagnostics went away gets an empty list; results for a document version that is
  * no longer current are dropped. The publisher is injected, and {@link #awaitIdle()} lets tests wait without
@@ -128,12 +129,18 @@ public final class DiagnosticsEngine {
             dirty.addAll(live.stream().filter(r -> !byRoot.containsKey(r)).toList());
         }
         while (true) {
+            // what the previous context changed is published before the next one is analysed
+            publish(touched, cancelled);
+            touched.clear();
             Path root;
             synchronized (this) {
                 if (cancelled.get()) {
                     return;
                 }
-                root = dirty.stream().filter(live::contains).findFirst().orElse(null);
+                // the context that took least time last is analysed first: one slow board does not hold back
+                // the diagnostics of the others
+                root = dirty.stream().filter(live::contains)
+                        .min(java.util.Comparator.comparingLong(r -> lastMillis.getOrDefault(r, 0L))).orElse(null);
                 if (root == null) {
                     dirty.clear();
                     break;
@@ -141,16 +148,22 @@ public final class DiagnosticsEngine {
                 dirty.remove(root);
             }
             Analysis a;
+            long t0 = System.nanoTime();
             try {
                 a = ws.analysis(root, cancelled::get);
             } catch (CancellationException e) {
                 synchronized (this) {
                     dirty.add(root);
+                    lastMillis.merge(root, (System.nanoTime() - t0) / 1_000_000, Math::max);
                 }
                 return;
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 LOG.log(Level.SEVERE, "analysis of " + root + " failed", e);
+                failed(root, e, touched);
                 continue;
+            }
+            synchronized (this) {
+                lastMillis.put(root, (System.nanoTime() - t0) / 1_000_000);
             }
             Map<Path, List<Diagnostic>> grouped = new LinkedHashMap<>();
             for (Path f : a.files().keySet()) {
@@ -182,6 +195,29 @@ public final class DiagnosticsEngine {
     }
 
     private final Map<Path, Map<Path, Integer>> versions = new HashMap<>();
+    private final Map<Path, Long> lastMillis = new HashMap<>();
+
+    /**
+     * An analysis that threw (the pipeline catches what it expects, so this is a bug): the context's file gets
+     * one diagnostic saying so, never an empty list that reads as "no problems".
+     */
+    private void failed(Path root, Throwable e, Set<Path> touched) {
+        SourceRegistry reg = new SourceRegistry();
+        SourceFile f = reg.register(root, "");
+        Diagnostic d = Diagnostic.of(dtdma.check.Code.LIM002, new dtdma.text.Span(f.id(), 0, 0),
+                "dtdma could not analyse this file: internal error " + e + "; no other problems are reported for it");
+        Map<Path, List<Diagnostic>> grouped = new LinkedHashMap<>();
+        grouped.put(root, new ArrayList<>(List.of(d)));
+        synchronized (this) {
+            Map<Path, List<Diagnostic>> old = byRoot.put(root, grouped);
+            registries.put(root, reg);
+            if (old != null) {
+                touched.addAll(old.keySet());
+            }
+            touched.add(root);
+            versions.remove(root);
+        }
+    }
 
     /**
      * A context's diagnostics on a file reach the user when the file is open or the context's board is: a board

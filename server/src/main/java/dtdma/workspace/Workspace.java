@@ -18,8 +18,9 @@ import java.util.logging.Logger;
  * The editor's view of the engine: open documents (overlaying the disk), settings, the reverse include index,
  * and which context each file is analysed in. A {@code .dts} is its own root; a {@code .dtsi} is analysed in
  * the active board that includes it (by default the first in sorted order), or alone as a partial tree.
- * Analyses are cached per context until any input changes. Thread-safe: analyses run one at a time, and an
- * edit never waits for a running analysis (the caller cancels it through its own flag).
+ * Analyses are cached per context until any input changes. Thread-safe: one context is analysed by one thread
+ * at a time, different contexts in parallel, and neither an edit nor another context waits for a running
+ * analysis (an edit restarts it).
  */
 public final class Workspace {
     private static final Logger LOG = Logger.getLogger(Workspace.class.getName());
@@ -269,37 +270,52 @@ public final class Workspace {
      */
     public Analysis analysis(Path root, BooleanSupplier cancelled) {
         Path r = norm(root);
-        while (true) {
-            long e = epoch.get();
-            synchronized (lock) {
-                Analysis a = cache.get(r);
-                if (a != null && cacheGeneration.get(r) == generation) {
-                    return a;
+        // One context is analysed by one thread at a time, but the workspace lock is not held while analysing:
+        // a slow board never delays another file's analysis, nor the edits the protocol thread applies.
+        Object rootLock = rootLocks.computeIfAbsent(r, k -> new Object());
+        synchronized (rootLock) {
+            while (true) {
+                long e = epoch.get();
+                long gen;
+                Boards b;
+                synchronized (lock) {
+                    Analysis a = cache.get(r);
+                    if (a != null && cacheGeneration.get(r) == generation) {
+                        return a;
+                    }
+                    gen = generation;
+                    b = boards;
                 }
                 long t0 = System.nanoTime();
+                Analysis a;
                 try {
-                    a = boards.analyse(r, () -> cancelled.getAsBoolean() || epoch.get() != e);
+                    a = b.analyse(r, () -> cancelled.getAsBoolean() || epoch.get() != e);
                 } catch (java.util.concurrent.CancellationException ex) {
                     if (cancelled.getAsBoolean()) {
                         throw ex;
                     }
                     continue; // an edit arrived: start again on the new text
                 }
-                Map<Path, Integer> versions = new HashMap<>();
-                for (Path f : a.files().keySet()) {
-                    Document d = docs.get(f);
-                    if (d != null) {
-                        versions.put(f, d.version());
+                synchronized (lock) {
+                    if (gen != generation) {
+                        continue; // finished just as an edit arrived: the result is already stale
                     }
-                }
-                a.setVersions(versions);
-                cache.put(r, a);
-                cacheGeneration.put(r, generation);
-                if (cache.size() > 32) {
-                    Set<Path> keep = new LinkedHashSet<>(liveContexts());
-                    keep.add(r);
-                    cache.keySet().retainAll(keep);
-                    cacheGeneration.keySet().retainAll(keep);
+                    Map<Path, Integer> versions = new HashMap<>();
+                    for (Path f : a.files().keySet()) {
+                        Document d = docs.get(f);
+                        if (d != null) {
+                            versions.put(f, d.version());
+                        }
+                    }
+                    a.setVersions(versions);
+                    cache.put(r, a);
+                    cacheGeneration.put(r, gen);
+                    if (cache.size() > 32) {
+                        Set<Path> keep = new LinkedHashSet<>(liveContexts());
+                        keep.add(r);
+                        cache.keySet().retainAll(keep);
+                        cacheGeneration.keySet().retainAll(keep);
+                    }
                 }
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 Analysis done = a;
@@ -309,6 +325,8 @@ public final class Workspace {
             }
         }
     }
+
+    private final Map<Path, Object> rootLocks = new ConcurrentHashMap<>();
 
     /** The analysis of a file's active context. */
     public Analysis analysisFor(Path file, BooleanSupplier cancelled) {
