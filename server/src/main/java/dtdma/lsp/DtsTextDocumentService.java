@@ -87,7 +87,7 @@ final class DtsTextDocumentService implements TextDocumentService {
             if (p == null) {
                 return empty;
             }
-            BooleanSupplier cancelled = () -> {
+            dtdma.text.Cancel cancelled = () -> {
                 try {
                     cc.checkCanceled();
                     return false;

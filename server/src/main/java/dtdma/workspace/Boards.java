@@ -138,7 +138,7 @@ public final class Boards {
      *
      * @throws java.util.concurrent.CancellationException when {@code cancelled} turns true
      */
-    public Analysis analyse(Path file, java.util.function.BooleanSupplier cancelled) {
+    public Analysis analyse(Path file, dtdma.text.Cancel cancelled) {
         Path board = file.toAbsolutePath().normalize();
         boolean partial = !isBoard(board);
         int buffered = loader.overlayLength(board);
@@ -201,7 +201,7 @@ public final class Boards {
         return new Analysis(new BoardResult(board, tree, List.of(d)), null, none, dma, SdmaModel.of(dma), sources);
     }
 
-    private Analysis analyseSource(Path board, SourceFile src, boolean partial, java.util.function.BooleanSupplier cancelled) {
+    private Analysis analyseSource(Path board, SourceFile src, boolean partial, dtdma.text.Cancel cancelled) {
         List<Path> dirs = includeDirs(board);
         IncludeResolver resolver = new IncludeResolver(dirs);
         Preprocessor.Result pp = new Preprocessor(loader, resolver, cache).run(src, Map.of());
@@ -272,10 +272,8 @@ public final class Boards {
         return out;
     }
 
-    private static void checkCancel(java.util.function.BooleanSupplier cancelled) {
-        if (cancelled.getAsBoolean()) {
-            throw new java.util.concurrent.CancellationException("analysis cancelled");
-        }
+    private static void checkCancel(dtdma.text.Cancel cancelled) {
+        cancelled.check();
     }
 
     /**

@@ -64,7 +64,9 @@ public final class DiagnosticsEngine {
     public synchronized void changed(Path file) {
         Path p = file.toAbsolutePath().normalize();
         if (ws.document(p) != null) {
-            dirty.add(ws.activeContext(p));
+            Path ctx = ws.activeContext(p);
+            dirty.add(ctx);
+            first = ctx; // the context the user is looking at goes before the other boards that read the file
         }
         byRoot.forEach((root, files) -> {
             if (root.equals(p) || files.containsKey(p)) {
@@ -139,8 +141,9 @@ public final class DiagnosticsEngine {
                 }
                 // the context that took least time last is analysed first: one slow board does not hold back
                 // the diagnostics of the others
-                root = dirty.stream().filter(live::contains)
-                        .min(java.util.Comparator.comparingLong(r -> lastMillis.getOrDefault(r, 0L))).orElse(null);
+                root = first != null && dirty.contains(first) && live.contains(first) ? first
+                        : dirty.stream().filter(live::contains)
+                                .min(java.util.Comparator.comparingLong(r -> lastMillis.getOrDefault(r, 0L))).orElse(null);
                 if (root == null) {
                     dirty.clear();
                     break;
@@ -195,6 +198,8 @@ public final class DiagnosticsEngine {
     }
 
     private final Map<Path, Map<Path, Integer>> versions = new HashMap<>();
+    /** The active context of the file changed last: analysed first. */
+    private Path first;
     private final Map<Path, Long> lastMillis = new HashMap<>();
 
     /**
