@@ -101,6 +101,7 @@ public final class LspBench {
                 cmd.add(o);
             }
         }
+        cmd.add("-Ddtdma.debug=true"); // enables the debug request dtdma/heap
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dtdma.cli.Main", "lsp"));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         LspBench b = new LspBench(p);
