@@ -5,6 +5,7 @@ import dtdma.check.Diagnostic;
 import dtdma.source.IncludeResolver;
 import dtdma.source.LoadResult;
 import dtdma.source.SourceLoader;
+import dtdma.text.Cancel;
 import dtdma.text.LineIndex;
 import dtdma.text.SourceFile;
 import dtdma.text.Span;
@@ -75,12 +76,31 @@ public final class Preprocessor {
 
     /** Preprocesses a board; {@code defines} maps a name (optionally {@code F(x)}) to its value (null = 1). */
     public PpUnit preprocess(SourceFile board, Map<String, String> defines) {
-        return run(board, defines).unit();
+        return run(board, defines, Cancel.NONE).unit();
+    }
+
+    /**
+     * Like {@link #preprocess(SourceFile, Map)}, stopping when {@code cancel} fires.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancel} fires (nothing partial is cached)
+     */
+    public PpUnit preprocess(SourceFile board, Map<String, String> defines, Cancel cancel) {
+        return run(board, defines, cancel).unit();
     }
 
     /** Like {@link #preprocess} but also returns the final macro table (for hovers and completion). */
     public Result run(SourceFile board, Map<String, String> defines) {
-        Run r = new Run(board);
+        return run(board, defines, Cancel.NONE);
+    }
+
+    /**
+     * Like {@link #run(SourceFile, Map)}, polling {@code cancel} while reading tokens and expanding macros.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancel} fires; a unit whose reading was
+     *         interrupted is never put in the {@link PpCache}
+     */
+    public Result run(SourceFile board, Map<String, String> defines, Cancel cancel) {
+        Run r = new Run(board, cancel == null ? Cancel.NONE : cancel);
         r.predefine(defines == null ? Map.of() : defines);
         PpUnit u = r.includeFile(board, 0, null, null);
         return new Result(u, r.macros);
@@ -144,11 +164,23 @@ public final class Preprocessor {
         long outChars;
         boolean aborted;
         int ctxSeq = 1;
+        final Cancel cancel;
+        /** Work done since the last poll of {@link #cancel}. */
+        int sincePoll;
 
-        Run(SourceFile board) {
+        Run(SourceFile board, Cancel cancel) {
             this.board = board;
+            this.cancel = cancel;
             Path p = board.path() == null ? null : board.path().toAbsolutePath().getParent();
             this.boardDir = p;
+        }
+
+        /** Polls the cancel signal every 256 units of work (tokens read or expanded). */
+        void poll() {
+            if (++sincePoll >= 256) {
+                sincePoll = 0;
+                cancel.check();
+            }
         }
 
         void predefine(Map<String, String> defines) {
@@ -400,7 +432,9 @@ public final class Preprocessor {
         }
 
         PpUnit process() {
+            run.cancel.check();
             while (!run.aborted) {
+                run.poll();
                 if (pending.isEmpty()) {
                     if (expActive) {
                         flushExpansion();
@@ -725,6 +759,7 @@ public final class Preprocessor {
                     level--;
                 }
                 cur.add(a);
+                run.poll();
                 if (++argTokens > opts.maxExpansionTokens()) {
                     limit("macro " + m.name + " has an argument list longer than " + opts.maxExpansionTokens() + " tokens");
                     return false;
@@ -891,6 +926,7 @@ public final class Preprocessor {
                 res.get(0).space = nameTok.space;
             }
             expTokens += res.size();
+            run.cancel.check();
             if (res.size() > opts.maxExpansionTokens()) {
                 limit("expansion of macro " + expMacro.name + " produces more than " + opts.maxExpansionTokens() + " tokens");
                 return List.of();

@@ -4,6 +4,7 @@ import dtdma.check.Code;
 import dtdma.check.Diagnostic;
 import dtdma.syntax.Ast;
 import dtdma.syntax.ParseResult;
+import dtdma.text.Cancel;
 import dtdma.text.Span;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,9 +47,12 @@ public final class TreeBuilder {
     private final boolean partial;
     private final List<Node> detached = new ArrayList<>();
 
-    private TreeBuilder(BinaryLoader loader, boolean partial) {
+    private final Cancel cancel;
+
+    private TreeBuilder(BinaryLoader loader, boolean partial, Cancel cancel) {
         this.loader = loader;
         this.partial = partial;
+        this.cancel = cancel;
     }
 
     /** Builds the merged tree of a parsed board. Diagnostics of the merge are in the result's list. */
@@ -63,14 +67,25 @@ public final class TreeBuilder {
      * values stay unresolved silently.
      */
     public static DeviceTree build(ParseResult parsed, BinaryLoader loader, boolean partial) {
+        return build(parsed, loader, partial, Cancel.NONE);
+    }
+
+    /**
+     * Like {@link #build(ParseResult, BinaryLoader, boolean)}, polling {@code cancel} at every top-level item
+     * and at every node it builds, merges, checks or fixes up.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancel} fires
+     */
+    public static DeviceTree build(ParseResult parsed, BinaryLoader loader, boolean partial, Cancel cancel) {
         TreeBuilder b = new TreeBuilder(loader == null ? (n, s) -> {
             throw new java.io.IOException("binary includes are not available here");
-        } : loader, partial);
+        } : loader, partial, cancel == null ? Cancel.NONE : cancel);
         return b.run(parsed.items());
     }
 
     private DeviceTree run(List<Ast.TopItem> items) {
         for (Ast.TopItem item : items) {
+            cancel.check();
             top(item);
         }
         if (root == null) {
@@ -286,6 +301,7 @@ public final class TreeBuilder {
     // ------------------------------------------------------------------ building nodes from syntax
 
     private Node buildNode(String name, Ast.NodeBody body, List<Ast.Label> labels, boolean omit, Span span) {
+        cancel.check();
         Node n = new Node(name);
         n.omitIfNoRef = omit;
         n.history().add(new History(History.Kind.DEFINED, span));
@@ -495,6 +511,7 @@ public final class TreeBuilder {
 
     /** dtc's {@code merge_nodes}: {@code add} is consumed. */
     private void merge(Node old, Node add, Span at) {
+        cancel.check();
         old.deleted = false;
         old.history().add(new History(History.Kind.CHANGED, at));
         for (LabelDef l : add.labelDefs) {
@@ -733,6 +750,7 @@ public final class TreeBuilder {
     private static final int MAX_DUPLICATES_COMPARED = 16;
 
     private void checkNames(Node n) {
+        cancel.check();
         // dtc's check_duplicate_node_names / _property_names compare every pair; indexing by name keeps it
         // linear (a hostile node has hundreds of thousands of properties), reporting the same pairs.
         List<Node> kids = n.children();
@@ -1075,7 +1093,8 @@ public final class TreeBuilder {
         }
     }
 
-    private static void walk(Node n, java.util.function.Consumer<Node> f) {
+    private void walk(Node n, java.util.function.Consumer<Node> f) {
+        cancel.check();
         if (n.deleted) {
             return;
         }
