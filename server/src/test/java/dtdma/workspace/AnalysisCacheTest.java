@@ -107,4 +107,52 @@ class AnalysisCacheTest {
                 null, Settings.DEFAULT, m -> { }));
         assertNotSame(a1, ws.analysis(a, Cancel.NONE));
     }
+
+    /** Counts the polls of an analysis and, at one poll, applies an edit (as the protocol thread would). */
+    private static final class EditAt implements Cancel {
+        final AtomicInteger polls = new AtomicInteger();
+        final int at;
+        final Runnable edit;
+
+        EditAt(int at, Runnable edit) {
+            this.at = at;
+            this.edit = edit;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            if (polls.incrementAndGet() == at) {
+                edit.run();
+            }
+            return false;
+        }
+    }
+
+    @Test
+    void anEditToAFileTheAnalysisReadRestartsItAndAnUnrelatedEditDoesNot() throws Exception {
+        Workspace ws = workspace(32);
+        String text = Files.readString(a);
+        ws.open(a, 1, text);
+        ws.open(c, 1, Files.readString(c));
+        ws.open(soc, 1, Files.readString(soc));
+        ws.analysis(a, Cancel.NONE); // what a reads is known from now on
+        edit(ws, a, 2, text + "/ { x; };\n");
+        EditAt clean = new EditAt(-1, () -> { });
+        ws.analysis(a, clean);
+        int polls = clean.polls.get();
+        assertTrue(polls > 3, "the pipeline polls in its loops: " + polls);
+
+        edit(ws, a, 3, text + "/ { y; };\n");
+        EditAt unrelated = new EditAt(3, () -> edit(ws, c, 2, "/dts-v1/;\n/ { model = \"c2\"; };\n"));
+        Analysis kept = ws.analysis(a, unrelated);
+        assertEquals(polls, unrelated.polls.get(), "an edit to a board a does not read leaves its analysis running");
+        assertTrue(ws.cachedAnalysis(a) == kept);
+
+        edit(ws, a, 4, text + "/ { z; };\n");
+        EditAt related = new EditAt(3, () -> edit(ws, soc, 2, "/ { soc { late; }; };\n"));
+        Analysis redone = ws.analysis(a, related);
+        assertTrue(related.polls.get() > polls, "an edit to the include it reads restarts it: " + related.polls.get());
+        assertTrue(redone.file(soc).text().contains("late"), "the result is of the final text");
+        assertTrue(ws.cachedAnalysis(a) == redone);
+    }
 }
