@@ -33,6 +33,7 @@ class LayeringTest {
             Map.entry("devlink", Set.of("text", "tree", "check", "dma", "sdma")),
             Map.entry("conformance", Set.of("text", "tree", "check", "fdt", "workspace")),
             Map.entry("fdt", Set.of("text")),
+            Map.entry("format", Set.of("text")),
             Map.entry("workspace", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "dma", "sdma",
                     "devlink")),
             Map.entry("features", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "dma", "sdma",
