@@ -101,13 +101,52 @@ public final class Cst {
             return leading.isEmpty() ? start() : leading.get(0).start;
         }
 
-        /** Literal value tokens (numbers, identifiers, strings) with their offsets, as {text, start}. */
-        public List<Object[]> valueTokens() {
-            List<Object[]> out = new ArrayList<>();
+        /** The value's tokens as written (a macro invocation with its arguments is one token). */
+        public List<Token> valueTokens() {
+            List<Token> out = new ArrayList<>();
+            boolean bytes = false;
             for (Tok t : value) {
-                out.add(new Object[] {t.text, t.start, t.kind.name()});
+                if (t.is("[")) {
+                    bytes = true;
+                } else if (t.is("]")) {
+                    bytes = false;
+                }
+                out.add(new Token(t.kind == Scanner.Kind.WORD ? (bytes ? "BYTES" : "WORD") : t.kind.name(), t.text,
+                        t.start, t.end));
             }
             return out;
+        }
+
+        /** The name is written with a macro ({@code NAME(args)}): its real name is only known after cpp. */
+        public boolean nameIsMacro() {
+            return name != null && name.text.indexOf('(') >= 0;
+        }
+
+        /** Whether a directive line sits among the leading lines, inside the body or before the closing '}'. */
+        public boolean hasDirectives() {
+            if (leading.stream().anyMatch(t -> !t.isComment()) || closeLeading.stream().anyMatch(t -> !t.isComment())) {
+                return true;
+            }
+            return children.stream().anyMatch(Stmt::hasDirectives);
+        }
+
+        /** Whether a directive line sits among the leading lines of this statement. */
+        public boolean hasLeadingDirective() {
+            return leading.stream().anyMatch(t -> !t.isComment());
+        }
+
+        /** Directives before the closing '}' of a node (or at the end of a file). */
+        public boolean hasClosingDirective() {
+            return closeLeading.stream().anyMatch(t -> !t.isComment());
+        }
+
+        /** Offset after the last trailing comment on the statement's last line. */
+        public int endWithTrailing() {
+            if (trailing.isEmpty()) {
+                return end();
+            }
+            Trivia t = trailing.get(trailing.size() - 1);
+            return t.start + t.text.length();
         }
     }
 
@@ -121,6 +160,15 @@ public final class Cst {
         public List<Stmt> items() {
             return items;
         }
+
+        /** Whether a directive line follows the last statement. */
+        public boolean hasTrailingDirective() {
+            return endTrivia.stream().anyMatch(t -> !t.isComment());
+        }
+    }
+
+    /** A token of a value: kind (WORD, BYTES, STRING, REF, PUNCT, ...), text and offsets. */
+    public record Token(String kind, String text, int start, int end) {
     }
 
     private Cst() {

@@ -34,15 +34,16 @@ class LayeringTest {
             Map.entry("conformance", Set.of("text", "tree", "check", "fdt", "workspace")),
             Map.entry("fdt", Set.of("text")),
             Map.entry("format", Set.of("text")),
+            Map.entry("style", Set.of("text", "check", "format")),
             Map.entry("workspace", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "dma", "sdma",
-                    "devlink")),
+                    "devlink", "format", "style")),
             Map.entry("features", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "dma", "sdma",
-                    "devlink", "workspace")),
+                    "devlink", "workspace", "format", "style")),
             Map.entry("lsp", Set.of("text", "source", "check", "tree", "features", "workspace")),
             Map.entry("bench", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "workspace",
                     "conformance", "fdt")),
             Map.entry("cli", Set.of("text", "source", "check", "tree", "features", "workspace", "lsp", "bench",
-                    "dma", "sdma", "devlink")));
+                    "dma", "sdma", "devlink", "format", "style")));
 
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
 
