@@ -59,6 +59,44 @@ public final class DtsFormatter {
         return new Result(out, !out.equals(original), null, 0);
     }
 
+    /**
+     * The lines (0-based, first and last) of the innermost statement around {@code offset} (a node's whole
+     * extent), or null when the text cannot be read as written.
+     */
+    public static int[] statementLines(String original, int offset) {
+        String text = original.replace("\r\n", "\n");
+        int crBefore = 0;
+        for (int i = 0; i < Math.min(offset, original.length()); i++) {
+            if (original.charAt(i) == '\r' && i + 1 < original.length() && original.charAt(i + 1) == '\n') {
+                crBefore++;
+            }
+        }
+        int at = offset - crBefore;
+        Cst.File f;
+        try {
+            f = CstParser.parse(text);
+        } catch (FormatException e) {
+            return null;
+        }
+        Cst.Stmt best = null;
+        List<Cst.Stmt> level = f.items();
+        outer:
+        while (true) {
+            for (Cst.Stmt s : level) {
+                if (s.leadingStart() <= at && at <= s.endWithTrailing()) {
+                    best = s;
+                    level = s.children();
+                    continue outer;
+                }
+            }
+            break;
+        }
+        if (best == null) {
+            return null;
+        }
+        return new int[] {lineOf(text, best.leadingStart()) - 1, lineOf(text, best.endWithTrailing()) - 1};
+    }
+
     private static int firstDifference(List<String> a, List<String> b) {
         int i = 0;
         while (i < a.size() && i < b.size() && a.get(i).equals(b.get(i))) {

@@ -39,7 +39,7 @@ class LayeringTest {
                     "devlink", "format", "style")),
             Map.entry("features", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "dma", "sdma",
                     "devlink", "workspace", "format", "style")),
-            Map.entry("lsp", Set.of("text", "source", "check", "tree", "features", "workspace")),
+            Map.entry("lsp", Set.of("text", "source", "check", "tree", "features", "workspace", "format")),
             Map.entry("bench", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "workspace",
                     "conformance", "fdt")),
             Map.entry("cli", Set.of("text", "source", "check", "tree", "features", "workspace", "lsp", "bench",

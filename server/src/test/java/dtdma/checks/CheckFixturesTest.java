@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dtdma.check.Diagnostic;
 import dtdma.devlink.DevlinkSettings;
+import dtdma.style.StyleChecks;
 import dtdma.testing.Kernel;
 import dtdma.text.LineIndex;
 import dtdma.text.SourceFile;
@@ -26,10 +27,12 @@ import org.junit.jupiter.api.TestFactory;
  * One fixture per check under {@code fixtures/checks/<CheckClass>.dts}. A line ending in
  * {@code // expect CODE TEXT} expects a diagnostic with that code whose range covers exactly TEXT on that
  * line (several may share a line); every diagnostic in the fixture must be expected, and every expectation met.
+ * A line starting {@code // style:} also runs the style checks (STY0xx) on the fixture.
  * A line {@code // devlink: WORDS} runs the device-link simulation with {@link DevlinkSettings#parse}{@code (WORDS)}.
  */
 class CheckFixturesTest {
     private static final Pattern EXPECT = Pattern.compile("//\\s*expect\\s+(\\w+)\\s+(.+?)\\s*(?=//\\s*expect|$)");
+    private static final Pattern STYLE = Pattern.compile("^//\\s*style:");
     private static final Pattern DEVLINK = Pattern.compile("//\\s*devlink:\\s*(.*?)\\s*$");
 
     @TestFactory
@@ -47,11 +50,13 @@ class CheckFixturesTest {
         List<String> lines = Files.readAllLines(fixture);
         TreeSet<String> expected = new TreeSet<>();
         DevlinkSettings devlink = DevlinkSettings.NONE;
+        boolean style = false;
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = EXPECT.matcher(lines.get(i));
             while (m.find()) {
                 expected.add((i + 1) + " " + m.group(1) + " " + m.group(2));
             }
+            style |= STYLE.matcher(lines.get(i)).find();
             Matcher d = DEVLINK.matcher(lines.get(i));
             if (d.find()) {
                 devlink = DevlinkSettings.parse(d.group(1));
@@ -60,8 +65,17 @@ class CheckFixturesTest {
         assertFalse(expected.isEmpty(), fixture + " expects nothing");
         Boards boards = new Boards(List.of(), false, devlink);
         BoardResult r = boards.load(fixture);
+        List<Diagnostic> all = new ArrayList<>(r.diagnostics());
+        if (style) {
+            for (int id = 0; id < boards.sources().size(); id++) {
+                SourceFile sf = boards.sources().get(id);
+                if (sf != null && sf.path().getFileName().equals(fixture.getFileName())) {
+                    all.addAll(StyleChecks.run(sf));
+                }
+            }
+        }
         TreeSet<String> actual = new TreeSet<>();
-        for (Diagnostic d : r.diagnostics()) {
+        for (Diagnostic d : all) {
             SourceFile f = boards.sources().get(d.span().fileId());
             LineIndex.Location at = f.lines().location(d.span().start());
             String where = f.path().getFileName().toString().equals(fixture.getFileName().toString())
