@@ -149,6 +149,11 @@ final class Printer {
         return t.startsWith("if") || t.startsWith("else") || t.startsWith("elif");
     }
 
+    private static boolean opensConditional(String directive) {
+        String t = directive.substring(1).strip();
+        return t.startsWith("if") || t.startsWith("else") || t.startsWith("elif");
+    }
+
     /** A {@code status} property after which only nodes follow, with a property before it. */
     private static boolean isTrailingStatus(List<Stmt> items, int i) {
         Stmt s = items.get(i);
@@ -172,24 +177,30 @@ final class Printer {
             Stmt s = items.get(i);
             boolean first = i == 0;
             boolean force = !first && (isNode(s) || isTrailingStatus(items, i));
+            // the forced blank line goes after directives that end something (#endif, #include, #define)
+            int at = 0;
+            for (int k = 0; k < s.leading.size(); k++) {
+                if (s.leading.get(k).kind == Scanner.TriviaKind.DIRECTIVE && !opensConditional(s.leading.get(k).text)) {
+                    at = k + 1;
+                }
+            }
             for (int k = 0; k < s.leading.size(); k++) {
                 Trivia t = s.leading.get(k);
-                boolean blank;
-                if (k == 0) {
-                    blank = !first && (t.nlBefore >= 2 || (force && !endsWithOpeningConditional()));
-                } else {
-                    blank = t.nlBefore >= 2;
+                boolean blank = t.nlBefore >= 2 && !(first && k == 0);
+                if (k == at && force && !endsWithOpeningConditional()) {
+                    blank = true;
                 }
                 piece(t, depth, blank, k == 0 || t.nlBefore > 0);
             }
             Tok firstTok = firstToken(s);
             boolean blank;
             boolean newLine;
+            boolean forcedHere = at == s.leading.size() && force && !endsWithOpeningConditional();
             if (s.leading.isEmpty()) {
-                blank = !first && (firstTok.nl >= 2 || (force && !endsWithOpeningConditional()));
+                blank = !first && (firstTok.nl >= 2 || forcedHere);
                 newLine = true;
             } else {
-                blank = firstTok.nl >= 2;
+                blank = firstTok.nl >= 2 || forcedHere;
                 newLine = firstTok.nl > 0 || s.leading.get(s.leading.size() - 1).kind != Scanner.TriviaKind.BLOCK_COMMENT;
             }
             if (blank) {
