@@ -49,7 +49,19 @@ public final class FormattingFeature {
         List<String> a = LineDiff.lines(text);
         List<String> b = LineDiff.lines(r.text());
         List<Edit> out = new ArrayList<>();
+        List<LineDiff.Hunk> hunks = new ArrayList<>();
         for (LineDiff.Hunk h : LineDiff.diff(a, b)) {
+            int n = h.aEnd() - h.aStart();
+            if (n > 1 && n == h.bEnd() - h.bStart()) {
+                // line for line: one edit per line, so that a range takes only its own lines
+                for (int i = 0; i < n; i++) {
+                    hunks.add(new LineDiff.Hunk(h.aStart() + i, h.aStart() + i + 1, h.bStart() + i, h.bStart() + i + 1));
+                }
+            } else {
+                hunks.add(h);
+            }
+        }
+        for (LineDiff.Hunk h : hunks) {
             boolean touches = h.aStart() == h.aEnd() ? h.aStart() >= from && h.aStart() <= to + 1
                     : h.aStart() <= to && h.aEnd() > from;
             if (!touches) {
