@@ -62,7 +62,7 @@ public final class FormattingFeature {
             }
         }
         for (LineDiff.Hunk h : hunks) {
-            boolean touches = h.aStart() == h.aEnd() ? h.aStart() >= from && h.aStart() <= to + 1
+            boolean touches = h.aStart() == h.aEnd() ? h.aStart() >= from && h.aStart() <= (long) to + 1
                     : h.aStart() <= to && h.aEnd() > from;
             if (!touches) {
                 continue;
