@@ -37,7 +37,7 @@ final class FormatCommand {
 
                 Lays .dts, .dtsi and .dtso files out in the Linux kernel's DTS coding style: tabs, one
                 property per line, "name = value;" spacing, continuation lines aligned under the first entry,
-                values longer than the line width split between entries, lowercase hex in values, a blank
+                one-line values longer than the line width split between entries, lowercase hex in values, a blank
                 line before each child node and before a trailing status, no trailing whitespace. Comments,
                 preprocessor lines, macro uses and the order of everything are kept. A directory stands for
                 every .dts, .dtsi and .dtso below it. Without --check or --diff each changed file is rewritten
@@ -47,8 +47,9 @@ final class FormatCommand {
                   --check           change nothing; list the files that would change and exit 1 if any
                   --diff            change nothing; print a unified diff of the changes
                   --line-width N    split values longer than N columns (default 100; tabs count 8)
-                  --spaces N        indent with N spaces instead of tabs
-                  --no-keep-style   also re-indent files indented with spaces (default: they keep spaces)
+                  --spaces N        indent every file with N spaces instead of tabs
+                  --no-keep-style   re-indent files indented with spaces with tabs too (default: a file
+                                    indented with spaces keeps spaces)
                   -h, --help        show this text
 
                 A file the formatter cannot lay out safely (for example a macro that stands for a whole
@@ -75,7 +76,7 @@ final class FormatCommand {
             } else if (Options.is(a, "--line-width")) {
                 fo = fo.withLineWidth(Options.positiveInt(o.value(a, "--line-width"), "--line-width"));
             } else if (Options.is(a, "--spaces")) {
-                fo = fo.withIndent(false, Options.positiveInt(o.value(a, "--spaces"), "--spaces"));
+                fo = fo.withIndent(false, Options.positiveInt(o.value(a, "--spaces"), "--spaces")).withKeepFileStyle(false);
             } else if (a.equals("--no-keep-style")) {
                 fo = fo.withKeepFileStyle(false);
             } else {

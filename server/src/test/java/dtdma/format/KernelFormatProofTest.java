@@ -107,6 +107,7 @@ class KernelFormatProofTest {
             }
         });
         long tFormat = System.nanoTime();
+        String imx = imxChanges(kernel, sources, originals, formatted);
 
         // 2. a copy of the tree with the formatted files (unchanged files are links to the originals)
         Path shadow = Path.of("target", "format-proof", "tree").toAbsolutePath();
@@ -198,11 +199,64 @@ class KernelFormatProofTest {
                 loneSame.get(), lone.size());
         System.out.printf("time: format %.1f s, boards %.1f s, lone .dtsi %.1f s%n", (tFormat - t0) / 1e9,
                 (tBoards - tFormat) / 1e9, (tEnd - tBoards) / 1e9);
+        System.out.println(imx);
         refused.stream().sorted().forEach(r -> System.out.println("LEFT AS IT IS " + r));
         failures.stream().sorted().forEach(r -> System.out.println("FAIL " + r));
         assertEquals(List.of(), failures.stream().sorted().toList());
         assertEquals(boards.size(), same.get() + bothRejected.get());
         assertTrue(refused.size() * 100 < sources.size(), "the formatter refused too many files: " + refused.size());
+    }
+
+    /** How many lines the formatter changes in the kernel's i.MX files (imx*.dts, imx*.dtsi), and why. */
+    private static String imxChanges(Path kernel, List<Path> sources, Map<Path, String> originals,
+            Map<Path, String> formatted) {
+        int files = 0;
+        int lines = 0;
+        int changedFiles = 0;
+        Map<String, Integer> why = new TreeMap<>();
+        for (Path f : sources) {
+            if (!f.getFileName().toString().startsWith("imx")) {
+                continue;
+            }
+            files++;
+            List<String> a = LineDiff.lines(originals.get(f));
+            List<String> b = LineDiff.lines(formatted.get(f));
+            lines += a.size();
+            List<LineDiff.Hunk> hunks = LineDiff.diff(a, b);
+            if (!hunks.isEmpty()) {
+                changedFiles++;
+            }
+            for (LineDiff.Hunk h : hunks) {
+                List<String> del = a.subList(h.aStart(), h.aEnd());
+                List<String> ins = b.subList(h.bStart(), h.bEnd());
+                String k;
+                if (del.isEmpty() && ins.stream().allMatch(String::isBlank)) {
+                    String next = h.bEnd() < b.size() ? b.get(h.bEnd()).strip() : "";
+                    k = next.startsWith("status") ? "blank line added before a trailing status"
+                            : next.endsWith("{") ? "blank line added before a node" : "other blank line added";
+                } else if (ins.isEmpty() && del.stream().allMatch(String::isBlank)) {
+                    k = "blank line removed";
+                } else if (del.size() == ins.size()) {
+                    boolean ws = true;
+                    boolean hex = true;
+                    for (int i = 0; i < del.size(); i++) {
+                        ws &= del.get(i).replaceAll("\\s+", "").equals(ins.get(i).replaceAll("\\s+", ""));
+                        hex &= del.get(i).strip().equalsIgnoreCase(ins.get(i).strip());
+                    }
+                    k = ws ? "whitespace inside lines (indentation, alignment, spacing)" : hex ? "hex in lowercase"
+                            : "other changes inside lines";
+                } else {
+                    k = "lines split or joined";
+                }
+                why.merge(k, LineDiff.changedLines(List.of(h)), Integer::sum);
+            }
+        }
+        int total = why.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder sb = new StringBuilder(String.format("i.MX files: %d (%d lines), %d changed, %d lines changed"
+                + " (removed + added)", files, lines, changedFiles, total));
+        why.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> sb.append(String.format("%n  %6d %s", e.getValue(), e.getKey())));
+        return sb.toString();
     }
 
     private static long count(List<Path> l, String ext) {
