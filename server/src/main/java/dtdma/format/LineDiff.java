@@ -12,6 +12,9 @@ public final class LineDiff {
     public record Hunk(int aStart, int aEnd, int bStart, int bEnd) {
     }
 
+    /** The most edits the exact diff looks for (its memory grows with the square). */
+    static final int MAX_D = 4000;
+
     private LineDiff() {
     }
 
@@ -67,11 +70,23 @@ public final class LineDiff {
         int max = n + m;
         int off = max;
         int[] v = new int[2 * max + 2];
+        // trace.get(d) holds v[off - d .. off + d] before round d: memory grows with D squared, so a diff of more
+        // than MAX_D edits falls back to one hunk over the whole (trimmed) range
         List<int[]> trace = new ArrayList<>();
+        List<Integer> traceLo = new ArrayList<>();
         int dFound = -1;
         outer:
         for (int d = 0; d <= max; d++) {
-            trace.add(v.clone());
+            if (d > MAX_D) {
+                hunks.add(new Hunk(0, n, 0, m));
+                return hunks;
+            }
+            int lo = Math.max(0, off - d - 1);
+            int hi = Math.min(v.length, off + d + 2);
+            int[] snap = new int[v.length == 0 ? 0 : hi - lo];
+            System.arraycopy(v, lo, snap, 0, hi - lo);
+            trace.add(snap);
+            traceLo.add(lo);
             for (int k = -d; k <= d; k += 2) {
                 int xx;
                 if (k == -d || (k != d && v[off + k - 1] < v[off + k + 1])) {
@@ -97,9 +112,10 @@ public final class LineDiff {
         int yy = m;
         for (int d = dFound; d > 0; d--) {
             int[] vv = trace.get(d);
+            int base = traceLo.get(d);
             int k = xx - yy;
-            int prevK = (k == -d || (k != d && vv[off + k - 1] < vv[off + k + 1])) ? k + 1 : k - 1;
-            int prevX = vv[off + prevK];
+            int prevK = (k == -d || (k != d && vv[off + k - 1 - base] < vv[off + k + 1 - base])) ? k + 1 : k - 1;
+            int prevX = vv[off + prevK - base];
             int prevY = prevX - prevK;
             while (xx > prevX && yy > prevY) {
                 steps.add(new int[] {0, xx - 1, yy - 1});

@@ -456,7 +456,7 @@ final class Printer {
         String body = null;
         // only a value written on one line is split: breaks the author chose are kept as they are
         boolean oneLine = atoms.stream().noneMatch(a -> a.nl);
-        for (int iter = 0; iter <= atoms.size(); iter++) {
+        for (int iter = 0; iter <= Math.min(atoms.size(), 500); iter++) {
             Rendered r = render(atoms, head, stmtIndentCol);
             body = r.text;
             int fix = oneLine ? r.breakAt(o.lineWidth()) : -1;
