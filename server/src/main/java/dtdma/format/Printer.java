@@ -112,6 +112,21 @@ final class Printer {
         return "\t".repeat(col / o.tabWidth()) + " ".repeat(col % o.tabWidth());
     }
 
+    private boolean sameAlignment(String ws, int col) {
+        if (ws.isEmpty() || width(ws) != col) {
+            return false;
+        }
+        if (!o.useTabs()) {
+            return ws.indexOf('\t') < 0;
+        }
+        int i = 0;
+        while (i < ws.length() && ws.charAt(i) == '\t') {
+            i++;
+        }
+        // tabs for the statement's indentation at least, then spaces only
+        return i >= 1 && ws.substring(i).chars().allMatch(c -> c == ' ');
+    }
+
     int width(CharSequence s) {
         int c = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -549,7 +564,8 @@ final class Printer {
                 sb.append('\n');
                 line++;
                 lineStart = sb.length();
-                sb.append(pad(target));
+                // the author's own alignment is kept when it reaches the same column the same way (tabs, then spaces)
+                sb.append(sameAlignment(a.ws, target) ? a.ws : pad(target));
                 lineIndentCol = target;
             } else if (prev == null) {
                 sb.append(' ');
