@@ -138,6 +138,15 @@ class DtsFormatterTest {
     }
 
     @Test
+    void anAlignmentReachingTheSameColumnIsKept() {
+        // two tabs and nine spaces reach column 25 like three tabs and one space: both are the kernel's style
+        String in = "/ {\n\tn {\n\t\tclocks = <&clks 1>,\n\t\t         <&clks 2>;\n\t};\n};\n";
+        assertEquals(in, fmt(in));
+        String off = "/ {\n\tn {\n\t\tclocks = <&clks 1>,\n\t\t        <&clks 2>;\n\t};\n};\n";
+        assertTrue(fmt(off).contains("\n\t\t\t <&clks 2>;"), fmt(off));
+    }
+
+    @Test
     void blockStyleArraysIndentOneLevel() {
         String in = "/ {\n\tp {\n\t\tfsl,pins = <\n  PAD_A\t\t0x1B0\n    PAD_B 0x2\n\t\t\t\t>;\n\t};\n};\n";
         String out = fmt(in);
