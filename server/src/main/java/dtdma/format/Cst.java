@@ -31,6 +31,8 @@ public final class Cst {
         final List<Stmt> children = new ArrayList<>();
         /** Comments and directives on lines of their own before the statement. */
         final List<Trivia> leading = new ArrayList<>();
+        /** Comments between a node's name and its '{', on that line. */
+        final List<Trivia> headComments = new ArrayList<>();
         /** Comments on the line of '{' after it. */
         final List<Trivia> openTrailing = new ArrayList<>();
         /** Comments on the line of the final ';' after it. */

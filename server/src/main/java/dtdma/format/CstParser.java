@@ -181,7 +181,13 @@ public final class CstParser {
                     break;
                 }
                 Tok after = next();
-                noTrivia(after);
+                if (after.is("{") && after.trivia.stream().allMatch(tr -> tr.isComment() && tr.nlBefore == 0
+                        && tr.kind != Scanner.TriviaKind.LINE_COMMENT && tr.text.indexOf('\n') < 0)) {
+                    // "&ohci /* &usbd */ {": comments between the name and '{' on one line stay there
+                    s.headComments.addAll(after.trivia);
+                } else {
+                    noTrivia(after);
+                }
                 if (after.is("{")) {
                     s.kind = Kind.NODE;
                     s.open = after;

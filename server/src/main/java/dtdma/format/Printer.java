@@ -326,7 +326,11 @@ final class Printer {
                 cur.append(';');
             }
             case NODE -> {
-                cur.append(s.name.text).append(" {");
+                cur.append(s.name.text);
+                for (Trivia t : s.headComments) {
+                    cur.append(' ').append(t.text);
+                }
+                cur.append(" {");
                 if (s.children.isEmpty() && s.closeLeading.isEmpty() && s.openTrailing.isEmpty()) {
                     if (s.close.start > s.open.end) {
                         cur.append(' ');

@@ -215,6 +215,12 @@ class DtsFormatterTest {
     }
 
     @Test
+    void aCommentBetweenANameAndItsBraceStays() {
+        assertEquals("&ohci /* &usbd */ {\n\tx;\n};\n", fmt("&ohci   /* &usbd */{\n  x;\n};\n",
+                FormatOptions.KERNEL.withKeepFileStyle(false)));
+    }
+
+    @Test
     void refusesWhatItCannotKeepAndSaysWhere() {
         String in = "/ {\n\tdais = <&a\n#ifdef X\n\t\t&b\n#endif\n\t>;\n};\n";
         DtsFormatter.Result r = DtsFormatter.format(in, FormatOptions.KERNEL);
