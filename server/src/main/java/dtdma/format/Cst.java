@@ -39,8 +39,6 @@ public final class Cst {
         final List<Trivia> trailing = new ArrayList<>();
         /** Comments and directives before the closing '}'. */
         final List<Trivia> closeLeading = new ArrayList<>();
-        /** Newlines before the statement's first piece (leading trivia or first token). */
-        int nlBefore;
 
         public Kind kind() {
             return kind;

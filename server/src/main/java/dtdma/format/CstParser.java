@@ -98,7 +98,6 @@ public final class CstParser {
         Stmt s = new Stmt();
         Tok first = peek();
         s.leading.addAll(first.trivia);
-        s.nlBefore = first.firstNl();
         boolean firstTok = true;
         Tok t;
         while (true) {

@@ -395,10 +395,6 @@ final class Scanner {
             default -> {
             }
         }
-        if (c == '}' ) {
-            // dtc keeps its state after '}'; the ';' that follows switches to names
-            return Kind.PUNCT;
-        }
         return Kind.PUNCT;
     }
 }
