@@ -183,6 +183,12 @@ public final class DtsFormatter {
                     }
                 }
                 out.add(t.kind + ":" + s);
+                // "<a b>, <c d>" and "<a b c d>" are the same cells (the formatter splits reg into entries)
+                int k = out.size();
+                if (k >= 3 && out.get(k - 1).equals("PUNCT:<") && out.get(k - 2).equals("PUNCT:,")
+                        && out.get(k - 3).equals("PUNCT:>")) {
+                    out.subList(k - 3, k).clear();
+                }
             }
         }
         return out;

@@ -25,7 +25,7 @@ final class Printer {
     }
 
     String print(Cst.File f) {
-        body(f.items, 0, true);
+        body(f.items, 0, true, null, null);
         List<Trivia> end = f.endTrivia;
         for (int k = 0; k < end.size(); k++) {
             Trivia t = end.get(k);
@@ -187,7 +187,12 @@ final class Printer {
         return true;
     }
 
-    private void body(List<Stmt> items, int depth, boolean top) {
+    /**
+     * @param regCells {@code #address-cells} and {@code #size-cells} that apply to a {@code reg} in these items (those
+     *                 of the parent of the node whose body this is), when set as plain numbers in this file; or null
+     * @param ownCells those the node whose body this is sets for its children, or null
+     */
+    private void body(List<Stmt> items, int depth, boolean top, int[] regCells, int[] ownCells) {
         for (int i = 0; i < items.size(); i++) {
             Stmt s = items.get(i);
             boolean first = i == 0;
@@ -226,7 +231,7 @@ final class Printer {
             } else {
                 cur.append(' ');
             }
-            stmt(s, depth);
+            stmt(s, depth, regCells, ownCells);
         }
     }
 
@@ -303,7 +308,7 @@ final class Printer {
         }
     }
 
-    private void stmt(Stmt s, int depth) {
+    private void stmt(Stmt s, int depth, int[] regCells, int[] ownCells) {
         prefix(s);
         switch (s.kind) {
             case HEADER -> cur.append(s.keyword.text).append(';');
@@ -321,7 +326,7 @@ final class Printer {
                 cur.append(s.name.text);
                 if (!s.value.isEmpty()) {
                     cur.append(" =");
-                    value(s, depth);
+                    value(s, depth, s.name.text.equals("reg") ? regCells : null);
                 }
                 cur.append(';');
             }
@@ -338,7 +343,10 @@ final class Printer {
                     cur.append("};");
                 } else {
                     trailing(s.openTrailing);
-                    body(s.children, depth + 1, false);
+                    // an override's parent is elsewhere; a PCI-style unit address ("@2,3") has its own rules
+                    boolean known = !s.name.text.startsWith("&") && s.name.text.indexOf(',', Math.max(0,
+                            s.name.text.indexOf('@'))) < 0;
+                    body(s.children, depth + 1, false, known ? ownCells : null, cellsOf(s));
                     for (int k = 0; k < s.closeLeading.size(); k++) {
                         Trivia t = s.closeLeading.get(k);
                         boolean blank = t.nlBefore >= 2 && !(k == 0 && s.children.isEmpty());
@@ -385,6 +393,70 @@ final class Printer {
             this.ws = ws;
             this.inGroup = inGroup;
         }
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("0[xX][0-9a-fA-F]+|[0-9]+");
+
+    /** The node's own {@code #address-cells} and {@code #size-cells} when both are written as {@code <N>}. */
+    private static int[] cellsOf(Stmt node) {
+        int ac = -1;
+        int sc = -1;
+        for (Stmt c : node.children) {
+            if (c.kind != Kind.PROPERTY || c.value.size() != 3 || !c.value.get(0).is("<") || !c.value.get(2).is(">")
+                    || !NUMBER.matcher(c.value.get(1).text).matches()) {
+                continue;
+            }
+            String t = c.value.get(1).text;
+            int v;
+            try {
+                v = t.length() > 2 && (t.charAt(1) == 'x' || t.charAt(1) == 'X') ? Integer.parseInt(t.substring(2), 16)
+                        : Integer.parseInt(t);
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (c.name.text.equals("#address-cells")) {
+                ac = v;
+            } else if (c.name.text.equals("#size-cells")) {
+                sc = v;
+            }
+        }
+        return ac >= 0 && sc >= 0 && ac + sc > 0 && ac + sc <= 8 ? new int[] {ac, sc} : null;
+    }
+
+    /**
+     * {@code reg = <a b c d>} with two cells per entry becomes {@code <a b>, <c d>}: the same bytes for dtc (both
+     * are 32-bit cells). Only for one {@code <...>} of plain numbers whose count is a multiple of the entry size.
+     */
+    private static List<Atom> splitEntries(List<Atom> atoms, int per) {
+        int n = atoms.size();
+        if (n < 4 || atoms.get(0).type != AT.OPEN || !atoms.get(0).text.equals("<") || atoms.get(n - 2).type != AT.CLOSE
+                || atoms.get(n - 1).type != AT.SEMI) {
+            return atoms;
+        }
+        List<Atom> cells = atoms.subList(1, n - 2);
+        if (per < 2 || cells.size() < 2 * per || cells.size() % per != 0) {
+            return atoms;
+        }
+        for (Atom a : cells) {
+            if (a.type != AT.ATOM || !NUMBER.matcher(a.text).matches()) {
+                return atoms;
+            }
+        }
+        List<Atom> out = new ArrayList<>();
+        for (int e = 0; e < cells.size(); e += per) {
+            Atom first = cells.get(e);
+            out.add(new Atom(AT.OPEN, "<", e == 0 ? atoms.get(0).nl : first.nl, e == 0 ? atoms.get(0).ws : first.ws, false));
+            for (int k = 0; k < per; k++) {
+                Atom c = cells.get(e + k);
+                out.add(new Atom(AT.ATOM, c.text, k == 0 ? false : c.nl, c.ws, true));
+            }
+            out.add(new Atom(AT.CLOSE, ">", false, "", false));
+            if (e + per < cells.size()) {
+                out.add(new Atom(AT.COMMA, ",", false, "", false));
+            }
+        }
+        out.add(atoms.get(n - 1));
+        return out;
     }
 
     /** Source text of tokens a..b (inclusive) with hex literals in lowercase. */
@@ -468,8 +540,11 @@ final class Printer {
     }
 
     /** Renders the value after "name =", then the ';' is appended by the caller (removed from the atoms here). */
-    private void value(Stmt s, int depth) {
+    private void value(Stmt s, int depth, int[] regCells) {
         List<Atom> atoms = atoms(s);
+        if (regCells != null) {
+            atoms = splitEntries(atoms, regCells[0] + regCells[1]);
+        }
         String head = cur.toString();
         int stmtIndentCol = width(indent(depth));
         String body = null;

@@ -124,6 +124,19 @@ class DtsFormatterTest {
     }
 
     @Test
+    void regGetsOneBracketPerEntryWhenTheCellSizesAreKnown() {
+        String in = "/ {\n\t#address-cells = <1>;\n\t#size-cells = <1>;\n\n\tn@100 {\n\t\treg = <0x100 0x10 0x200 0x20>;\n"
+                + "\t\tother = <1 2 3 4>;\n\t};\n\n\tm@300 {\n\t\treg = <0x300 0x10\n\t\t       0x400 0x20>;\n\t};\n\n"
+                + "\tk@500 {\n\t\treg = <0x500 FOO 0x600 0x10>;\n\t};\n};\n&ext {\n\tx@1 {\n\t\treg = <1 2 3 4>;\n\t};\n};\n";
+        String out = fmt(in);
+        assertTrue(out.contains("\t\treg = <0x100 0x10>, <0x200 0x20>;\n\t\tother = <1 2 3 4>;\n"), out);
+        assertTrue(out.contains("\t\treg = <0x300 0x10>,\n\t\t      <0x400 0x20>;\n"), out);
+        // a macro may stand for several cells; an override's parent is in another file
+        assertTrue(out.contains("reg = <0x500 FOO 0x600 0x10>;"), out);
+        assertTrue(out.contains("reg = <1 2 3 4>;"), out);
+    }
+
+    @Test
     void unitAddressesAreNotRenamed() {
         assertTrue(fmt("/ {\n\tserial@3A00 {\n\t};\n};\n").contains("serial@3A00"));
     }
