@@ -37,7 +37,8 @@ final class FormatCommand {
 
                 Lays .dts, .dtsi and .dtso files out in the Linux kernel's DTS coding style: tabs, one
                 property per line, "name = value;" spacing, continuation lines aligned under the first entry,
-                one-line values longer than the line width split between entries, lowercase hex in values, a blank
+                one-line values longer than the line width split between entries, each entry of a reg in
+                its own <...> (when the parent's cell sizes are in the same file), lowercase hex in values, a blank
                 line before each child node and before a trailing status, no trailing whitespace. Comments,
                 preprocessor lines, macro uses and the order of everything are kept. A directory stands for
                 every .dts, .dtsi and .dtso below it. Without --check or --diff each changed file is rewritten

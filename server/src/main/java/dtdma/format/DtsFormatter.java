@@ -12,7 +12,8 @@ import java.util.Locale;
  * spaces between cells (runs of whitespace holding a tab inside {@code <...>} are kept: they align tables),
  * continuation lines of a value aligned under its first entry (or inside the {@code <} they continue, or one
  * level deeper when the line breaks right after {@code <} or {@code =}), long values split after a comma
- * between entries, lowercase hex in values, a blank line before each child node and before a trailing
+ * between entries, each entry of a {@code reg} in its own {@code <...>} (when the parent's cell sizes are written
+ * in the same file as plain numbers), lowercase hex in values, a blank line before each child node and before a trailing
  * {@code status}, at most one blank line in a row, no trailing whitespace, one newline at the end. Line breaks
  * the author put inside a value are kept. Comments keep their place (a comment after code stays on its line);
  * directive lines are kept verbatim; nothing is reordered.
