@@ -62,7 +62,8 @@ public final class StyleActions {
         switch (c) {
             case STY001 -> {
                 String s = Names.suggest(text);
-                return action("Rename node to '" + s + "'", d, f, List.of(new TextEdit(d.span(), s)), false);
+                return action("Rename node to '" + s + "' (if no driver matches the old name)", d, f,
+                        List.of(new TextEdit(d.span(), s)), false);
             }
             case STY002 -> {
                 String s = Names.suggest(text);

@@ -39,8 +39,20 @@ public final class Names {
         return s.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** Whether a node name (before '@') follows the rule: optional "vendor," (as in bindings), then a-z 0-9 '-'. */
+    public static boolean goodNodeName(String base) {
+        int comma = base.indexOf(',');
+        if (comma >= 0) {
+            return goodChars(base.substring(0, comma)) && goodChars(base.substring(comma + 1));
+        }
+        return goodChars(base);
+    }
+
     /** Whether a property name follows the rule: optional '#', optional "vendor,", then a-z 0-9 '-'. */
     public static boolean goodPropertyName(String name) {
+        if (name.equals("device_type")) {
+            return true; // the Devicetree Specification's own name
+        }
         String n = name.startsWith("#") ? name.substring(1) : name;
         int comma = n.indexOf(',');
         if (comma >= 0) {
@@ -117,10 +129,13 @@ public final class Names {
         return Integer.compare(a.length() - i, b.length() - j);
     }
 
-    /** Group of a property in the style's order: 0 compatible, 1 reg, 2 ranges, 3 standard, 4 vendor, 5 status. */
+    /**
+     * Group of a property in the style's order: 0 compatible (and {@code device_type}, which stands for it in cpu
+     * and memory nodes), 1 reg, 2 ranges, 3 standard, 4 vendor, 5 status.
+     */
     public static int propertyGroup(String name) {
         return switch (name) {
-            case "compatible" -> 0;
+            case "compatible", "device_type" -> 0;
             case "reg" -> 1;
             case "ranges" -> 2;
             case "status" -> 5;

@@ -23,10 +23,11 @@ public final class NodeNameChars implements Check<StyleModel> {
                     continue;
                 }
                 String base = Names.base(s.name());
-                if (!Names.goodChars(base)) {
+                if (!Names.goodNodeName(base)) {
                     out.add(Diagnostic.of(code(), m.span(s.nameStart(), s.nameStart() + base.length()),
                             "node name '" + base + "' has characters other than a-z, 0-9 and '-' (the kernel's DTS"
-                                    + " coding style); '" + Names.suggest(base) + "' would follow it"));
+                                    + " coding style); '" + Names.suggest(base) + "' would follow it, unless a driver"
+                                    + " or binding matches the node by this name"));
                 }
             }
         });

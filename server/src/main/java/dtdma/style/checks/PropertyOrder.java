@@ -22,7 +22,10 @@ public final class PropertyOrder implements Check<StyleModel> {
             if (parent == null) {
                 return;
             }
-            Cst.Stmt[] bad = Order.firstOutOfOrder(Order.Kind.PROPERTIES, items);
+            // the root conventionally starts with model, then compatible
+            List<Cst.Stmt> props = parent.name().equals("/")
+                    ? items.stream().filter(x -> !x.name().equals("model")).toList() : items;
+            Cst.Stmt[] bad = Order.firstOutOfOrder(Order.Kind.PROPERTIES, props);
             if (bad == null) {
                 return;
             }
