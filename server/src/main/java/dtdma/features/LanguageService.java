@@ -224,13 +224,21 @@ public final class LanguageService {
         return at == null ? null : answer(at, RenameFeature.rename(at.analysis(), at.file(), at.value(), newName), q.cancel());
     }
 
-    /** Quick fixes for the range between two positions. */
-    public Answer<List<CodeActionFeature.Action>> codeActions(Query from, Query to) {
+    /**
+     * Quick fixes for the range between two positions: the checks' fixes, then (with {@code style}, the
+     * {@code dtdma.style} setting) the kernel-style fixes.
+     */
+    public Answer<List<CodeActionFeature.Action>> codeActions(Query from, Query to, boolean style) {
         Answer<Integer> at = at(from);
         if (at == null) {
             return null;
         }
         int end = at.file().lines().offset(to.line(), to.character());
-        return answer(at, CodeActionFeature.actions(at.analysis(), at.file(), at.value(), end), from.cancel());
+        List<CodeActionFeature.Action> out = new ArrayList<>(
+                CodeActionFeature.actions(at.analysis(), at.file(), at.value(), end));
+        if (style) {
+            out.addAll(StyleActions.actions(at.file(), at.value(), end));
+        }
+        return answer(at, out, from.cancel());
     }
 }
