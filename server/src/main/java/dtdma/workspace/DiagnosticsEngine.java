@@ -156,7 +156,7 @@ public final class DiagnosticsEngine {
                 List<Path> order = new ArrayList<>(dirty.stream().filter(live::contains)
                         .sorted(java.util.Comparator.comparingLong(r -> lastMillis.getOrDefault(r, 0L))).toList());
                 if (first != null && order.remove(first)) {
-                    order.add(0, first);
+                    order = List.of(first); // the context the user is looking at runs alone, on the whole machine
                 }
                 if (order.isEmpty()) {
                     dirty.clear();

@@ -131,12 +131,6 @@ public final class LspBench {
         }
         System.out.printf(Locale.ROOT, "board: %s (imx8mp boards: %d)%n", board.getFileName(), bySize.size());
 
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String o : serverOpts.trim().split("\\s+")) {
-            if (!o.isEmpty()) {
-                cmd.add(o);
-            }
-        }
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         LspBench b = new LspBench(p);
         try {
