@@ -439,6 +439,14 @@ public final class Workspace {
         }
     }
 
+    /**
+     * A file's stamp: changes whenever the file is opened, edited, closed or reported changed on disk (0 for a
+     * file none of that happened to). Equal stamps mean the text the workspace sees is unchanged.
+     */
+    public long stamp(Path file) {
+        return stampOf(norm(file));
+    }
+
     private long stampOf(Path f) {
         return stamps.getOrDefault(f, 0L);
     }
