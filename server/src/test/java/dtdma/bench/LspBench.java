@@ -5,9 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dtdma.preprocess.PpUnit;
-import dtdma.workspace.Analysis;
-import dtdma.workspace.Boards;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -284,33 +281,22 @@ public final class LspBench {
         return timed(method, params);
     }
 
-    /** The imx8mp boards, largest preprocessed text first. */
+    /**
+     * The imx8mp boards, largest file first. (Only the JDK and Gson are used on the client side, so the same
+     * client can drive another build's jar side by side: {@code -cp test-classes:other.jar}.)
+     */
     static List<Path> imx8mpBySize(Path fsl) throws IOException {
         List<Path> all;
         try (Stream<Path> s = Files.list(fsl)) {
             all = s.filter(f -> f.getFileName().toString().matches("imx8mp.*\\.dts")).sorted().toList();
         }
-        Boards boards = new Boards(List.of(), true);
         Map<Path, Long> size = new ConcurrentHashMap<>();
         for (Path f : all) {
-            Analysis a = boards.analyse(f, () -> false);
-            size.put(f, a.unit() == null ? 0 : size(a.unit(), Collections.newSetFromMap(new IdentityHashMap<>())));
+            size.put(f, Files.size(f));
         }
         List<Path> out = new ArrayList<>(all);
         out.sort((x, y) -> Long.compare(size.get(y), size.get(x)));
         return out;
-    }
-
-    private static long size(PpUnit u, Set<PpUnit> seen) {
-        long n = 0;
-        for (PpUnit.Piece piece : u.pieces()) {
-            if (piece instanceof PpUnit.Text t) {
-                n += t.text().length();
-            } else if (piece instanceof PpUnit.Include inc && inc.unit() != null) {
-                n += size(inc.unit(), seen); // an include is expanded at every place it is included
-            }
-        }
-        return n;
     }
 
     private void run(Path fsl, Path board, List<Path> bySize, int edits, int hovers, int boards, String mode, int flood)
