@@ -169,7 +169,7 @@ public final class DiagnosticsEngine {
             List<CompletableFuture<Analysis>> running = new ArrayList<>();
             for (int i = 1; i < batch.size(); i++) {
                 Path r = batch.get(i);
-                running.add(CompletableFuture.supplyAsync(() -> ws.analysis(r, stopped), pool));
+                running.add(CompletableFuture.supplyAsync(() -> ws.analysis(r, stopped, false), pool));
             }
             boolean again = false;
             for (int i = 0; i < batch.size(); i++) {
@@ -177,7 +177,7 @@ public final class DiagnosticsEngine {
                 long t0 = System.nanoTime();
                 Analysis a;
                 try {
-                    a = i == 0 ? ws.analysis(root, stopped) : join(running.get(i - 1));
+                    a = i == 0 ? ws.analysis(root, stopped, false) : join(running.get(i - 1));
                 } catch (CancellationException e) {
                     synchronized (this) {
                         dirty.add(root);
@@ -215,8 +215,8 @@ public final class DiagnosticsEngine {
     });
     private volatile boolean shut;
     /**
-     * The engine's analyses stop only at shutdown: a change to a file an analysis read restarts it inside the
-     * workspace, and a change elsewhere leaves it running.
+     * The engine's analyses stop at shutdown, and when a file they read changes (the work is then re-ordered,
+     * the edited file's active context first); a change elsewhere leaves them running.
      */
     private final dtdma.text.Cancel stopped = () -> shut;
 

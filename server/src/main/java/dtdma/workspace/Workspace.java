@@ -307,6 +307,15 @@ public final class Workspace {
      * @throws java.util.concurrent.CancellationException when {@code cancel} fires
      */
     public Analysis analysis(Path root, Cancel cancel) {
+        return analysis(root, cancel, true);
+    }
+
+    /**
+     * Like {@link #analysis(Path, Cancel)}; with {@code restart} false, an analysis superseded by a change to a
+     * file it read stops with a {@link java.util.concurrent.CancellationException} instead of starting again
+     * (the diagnostics engine then re-orders its work, the edited file's context first).
+     */
+    public Analysis analysis(Path root, Cancel cancel, boolean restart) {
         Path r = norm(root);
         Cancel outer = cancel == null ? Cancel.NONE : cancel;
         // One context is analysed by one thread at a time; no lock is held across contexts, so a slow board
@@ -330,7 +339,7 @@ public final class Workspace {
                 try {
                     a = b.analyse(r, outer.or(superseded));
                 } catch (java.util.concurrent.CancellationException ex) {
-                    if (outer.isCancelled()) {
+                    if (outer.isCancelled() || !restart) {
                         throw ex;
                     }
                     continue; // an input changed: start again on the new text
