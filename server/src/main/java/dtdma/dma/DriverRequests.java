@@ -116,7 +116,7 @@ public final class DriverRequests {
         /** What is lost without DMA, in words. */
         public String withoutDma() {
             return switch (fallback) {
-                case PIO -> "the " + name + " driver runs without DMA (PIO)";
+                case PIO -> "the " + name + " driver falls back to PIO";
                 case PROBE_FAILS -> "the " + name + " probe fails";
                 case STREAM_FAILS -> "the " + name + " device cannot stream (the driver has no PIO path)";
             };
