@@ -631,7 +631,8 @@ public final class Simulation {
             }
             add(code, spec, call + " returns NULL: " + r.reason() + " (rule " + r.failure().step()
                     + " of device_link_add); dma_request_chan returns -EINVAL and leaks " + ch.device + "; "
-                    + (con.mandatory ? "the consumer probe fails -EINVAL" : "the consumer falls back to PIO"));
+                    + (con.mandatory ? "the consumer probe fails -EINVAL" : con.model.assumed()
+                            ? "assumed: the unknown driver goes on without the channel" : con.model.withoutDma()));
             return Integer.MIN_VALUE;
         }
         Link l = r.link();
@@ -646,8 +647,15 @@ public final class Simulation {
                     + " that survives unbind makes the next probe defer: \"supplier " + supplier + " not ready\"");
         }
         if (l.managed() && !r.existing() && (l.status == LinkStatus.CONSUMER_PROBE || l.status == LinkStatus.ACTIVE)) {
+            String when = con.atProbe
+                    ? "it is made inside " + (con.model.assumed() ? "the consumer's probe (assumed: "
+                            + con.model.where() + ")" : con.model.name() + "'s probe (" + con.model.where() + ")")
+                            + " after the channel was obtained, so it does not gate that probe"
+                    : "it is made " + (con.model.when() == DriverRequests.When.PROBE ? "by a later request"
+                            : con.model.when().text() + " (" + con.model.where() + ")")
+                            + ", after the consumer bound, so it gates no probe at all";
             add(Code.DL015, spec, call + ": the link starts " + l.status.sysfs() + " (device_link_init_status): "
-                    + "it is made after the channel was obtained and does not gate this probe");
+                    + when + "; it orders later unbinds");
         }
         return 0;
     }
