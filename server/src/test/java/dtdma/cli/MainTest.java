@@ -98,6 +98,27 @@ class MainTest {
     }
 
     @Test
+    void dumpExitsZeroWheneverTheTreeBuilds(@TempDir Path dir) throws IOException {
+        // an error-level DMA finding (gpmi-nand has no PIO path: DT002 is an error) does not fail dump
+        Path f = dir.resolve("lint.dts");
+        Files.writeString(f, "/dts-v1/;\n/ { dma: dma-controller { #dma-cells = <1>; };\n"
+                + "  nand { compatible = \"fsl,imx6q-gpmi-nand\"; dmas = <&dma 0>; }; };\n");
+        Run check = run("check", f.toString());
+        assertEquals(1, check.code(), check.out() + check.err());
+        assertTrue(check.out().contains("[DT002]"), check.out());
+        Run dump = run("dump", f.toString());
+        assertEquals(0, dump.code(), dump.err());
+        assertTrue(dump.out().contains("dmas = <&dma 0x0>;"), dump.out());
+        assertTrue(!dump.err().contains("DT002"), dump.err());
+        // a tree dtc rejects still fails
+        Path bad = dir.resolve("bad.dts");
+        Files.writeString(bad, "/dts-v1/;\n/ { a = <&nolabel>; };\n");
+        Run d2 = run("dump", bad.toString());
+        assertEquals(1, d2.code(), d2.err());
+        assertTrue(d2.err().contains("TR001"), d2.err());
+    }
+
+    @Test
     void dumpPrintsCanonicalSource() {
         Run r = run("dump", INC, EX.resolve("imx-demo/demo-board.dts").toString());
         assertEquals(0, r.code(), r.err());
