@@ -640,7 +640,10 @@ public final class Simulation {
             add(Code.DL011, spec, call + ": stateless link, no probe or remove ordering (\"stateless/unmanaged"
                     + " links don't guarantee the correct remove order\", Documentation/driver-api/device_link.rst)");
         }
-        rpmLinkFindings(consumer, supplier, l, spec, call, supplier.disableDepth > 0);
+        if (!(r.existing() && l.has(DlFlags.INFERRED))) {
+            // a link fw_devlink made was judged when it was made
+            rpmLinkFindings(consumer, supplier, l, spec, call, supplier.disableDepth > 0);
+        }
         if (l.managed() && supplier.driver == null) {
             add(Code.DL009, spec, call + ": " + supplier + " never gets a driver, so the managed link stays "
                     + l.status.sysfs() + "; device_links_driver_bound WARNs when " + consumer + " binds, and a link"
