@@ -100,6 +100,18 @@ class ConsumerDriverBoardsTest {
         assertFalse(dl.isEmpty());
     }
 
+    /** fw_devlink's own links (strict) get DL012 (irq-safe consumer) and DL013 (SDMA never enables runtime PM). */
+    @Test
+    void fwDevlinkLinksGetTheRuntimePmFindings() {
+        String set = "mode=fw_devlink-strict irq-safe=fsl,imx8mn-sai";
+        Analysis a = board("arch/arm64/boot/dts/freescale/imx8mn-ddr4-evk.dts", set);
+        List<Diagnostic> dl = a.result().diagnostics().stream().filter(d -> d.code().id().startsWith("DL")).toList();
+        assertTrue(dl.stream().anyMatch(d -> d.code() == Code.DL013 && d.message().contains("fw_devlink_create_devlink")),
+                dl.toString());
+        assertTrue(dl.stream().anyMatch(d -> d.code() == Code.DL012 && d.message().contains("fw_devlink_create_devlink")
+                && d.message().contains("30020000.sai")), dl.toString());
+    }
+
     /**
      * fsl_easrc_get_dma_channel (fsl_easrc.c:1444) via fsl_asrc_dma_hw_params: an idle EASRC holds no channel;
      * hw_params requests one context's channel, hw_free releases it. Type 23 on i.MX8MN: per_2_per is not in
