@@ -85,6 +85,7 @@ if [ ! -f "$stamp" ] || [ "$tarball" -nt "$stamp" ]; then
     'linux-source-6.1/sound/soc/sunxi/sun4i-spdif.c' \
     'linux-source-6.1/sound/soc/sunxi/sun4i-codec.c' \
     'linux-source-6.1/drivers/gpu/drm/sun4i/sun4i_tcon.c' \
+    'linux-source-6.1/drivers/gpu/drm/mxsfb/mxsfb_drv.c' \
     'linux-source-6.1/sound/soc/stm/stm32_sai_sub.c' \
     'linux-source-6.1/drivers/spi/spi-stm32.c' \
     'linux-source-6.1/drivers/i2c/busses/i2c-stm32.c' \
