@@ -40,6 +40,12 @@ public final class FindingCounts {
             System.err.println("usage: FindingCounts --kernel DIR [--glob GLOB] [--prefix DT0,SD0,DL0]");
             System.exit(2);
         }
+        report(kernel, glob, prefixes, System.out);
+    }
+
+    /** Counts the findings of the boards matching {@code glob} (null: all) and prints the table to {@code out}. */
+    public static void report(Path kernel, String glob, String[] prefixes, java.io.PrintStream out)
+            throws java.io.IOException {
         List<Path> boards = ConformanceRun.enumerate(kernel, glob);
         Boards shared = new Boards(ConformanceRun.includeDirs(kernel), false);
         Map<String, int[]> counts = new TreeMap<>();
@@ -67,13 +73,13 @@ public final class FindingCounts {
                 }
             }
         }
-        System.out.println("boards: " + boards.size());
+        out.println("boards: " + boards.size());
         for (Map.Entry<String, int[]> e : counts.entrySet()) {
-            System.out.println(line(e.getKey(), e.getValue()));
+            out.println(line(e.getKey(), e.getValue()));
         }
-        System.out.println(line("total", total));
-        System.out.println("i.MX error-level findings: " + imxErrors);
-        imxErrorLines.stream().limit(50).forEach(l -> System.out.println("  " + l));
+        out.println(line("total", total));
+        out.println("i.MX error-level findings: " + imxErrors);
+        imxErrorLines.stream().limit(50).forEach(l -> out.println("  " + l));
     }
 
     private static String line(String head, int[] c) {
