@@ -699,10 +699,12 @@ public final class Simulation {
                     DriverCore.AddResult r = core.deviceLinkAdd(con.device, sup, DlFlags.FW_DEVLINK_RPM);
                     if (r.link() != null) {
                         // the supplier's runtime PM is still off before probe; what counts is whether its driver
-                        // ever enables it
+                        // ever enables it, known only for imx-sdma (never) and the controller-pm setting
+                        Controller sc = controllers.get(sup);
                         curNode = con.device.node;
                         rpmLinkFindings(con.device, sup, r.link(), s, "device_link_add(" + con.device + ", " + sup
-                                + ", " + DlFlags.format(DlFlags.FW_DEVLINK_RPM) + ") in " + call, !sup.rpmOnBind);
+                                + ", " + DlFlags.format(DlFlags.FW_DEVLINK_RPM) + ") in " + call,
+                                !sup.rpmOnBind && sc != null && sc.sdma);
                     }
                     if (r.link() == null && r.failure() == DriverCore.AddFailure.CYCLE) {
                         core.trace("fw_devlink_relax_link: cycle, link made SYNC_STATE_ONLY");
