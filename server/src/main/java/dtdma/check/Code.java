@@ -172,6 +172,16 @@ public enum Code {
     LIM001(Severity.WARNING, "analysis budget exceeded"),
     LIM002(Severity.WARNING, "analysis failed"),
 
+    // Style: the kernel's DTS coding style (off unless asked for: check --style, dtdma.style)
+    STY001(Severity.INFO, "node name characters outside a-z, 0-9, '-'"),
+    STY002(Severity.INFO, "property name characters outside a-z, 0-9, '-'"),
+    STY003(Severity.INFO, "label characters outside a-z, 0-9, '_'"),
+    STY004(Severity.INFO, "unit address not lowercase hex without leading zeros"),
+    STY005(Severity.INFO, "uppercase hex in a value"),
+    STY006(Severity.INFO, "child nodes out of unit-address or name order"),
+    STY007(Severity.INFO, "&label overrides out of alphanumeric order"),
+    STY008(Severity.INFO, "properties out of the style's order (status last)"),
+
     // Internal
     INT001(Severity.ERROR, "internal error");
 

@@ -3,6 +3,7 @@ package dtdma.cli;
 import dtdma.check.Diagnostic;
 import dtdma.check.Severity;
 import dtdma.dtc.DtcWarnings;
+import dtdma.style.StyleChecks;
 import dtdma.workspace.BoardResult;
 import dtdma.workspace.Boards;
 import java.io.IOException;
@@ -45,6 +46,9 @@ final class CheckCommand {
                   --format FMT           text (default), json or sarif (SARIF 2.1.0)
                   --min-severity SEV     report only error, warning (default), info or hint and above
                   --werror               exit 1 on warnings too
+                  --style                also report the kernel's DTS coding style (STY0xx, severity info)
+                                         in every .dts, .dtsi and .dtso the boards read; lowers the default
+                                         --min-severity to info
                   --devlink-mode M       simulate dma_request_chan device links in mode M and report DL0xx:
                                          none (default), felsch-v1, felsch-v2, frank-sketch, frank-legal,
                                          custom (with --devlink-flags F and --devlink-supplier S)
@@ -67,6 +71,8 @@ final class CheckCommand {
         String format = "text";
         Severity min = Severity.WARNING;
         boolean werror = false;
+        boolean style = false;
+        boolean minGiven = false;
         boolean detect = true;
         boolean progress = true;
         int jobs = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -91,6 +97,7 @@ final class CheckCommand {
             } else if (Options.is(a, "--min-severity")) {
                 try {
                     min = Severity.parse(o.value(a, "--min-severity"));
+                    minGiven = true;
                 } catch (IllegalArgumentException e) {
                     throw new Main.UsageException(e.getMessage());
                 }
@@ -112,6 +119,8 @@ final class CheckCommand {
                 dtcAdjust.add(a + (a.equals("-Wno") ? "-" : "") + o.value(a, a));
             } else if (a.startsWith("-W")) {
                 dtcAdjust.add(a);
+            } else if (a.equals("--style")) {
+                style = true;
             } else if (a.equals("--werror")) {
                 werror = true;
             } else if (a.equals("--no-kernel-detect")) {
@@ -160,6 +169,17 @@ final class CheckCommand {
         Boards boards = new Boards(o.includes, detect,
                 TopologyCommand.settings(dlMode, dlStrict, dlFlags, dlSupplier, ""), dtcLevel);
         List<BoardResult> results = checkAll(boards, files, jobs, progress && System.console() != null);
+        if (style && !results.isEmpty()) {
+            // each file once, whichever boards read it: reported with the first board
+            results = new ArrayList<>(results);
+            BoardResult first = results.get(0);
+            List<Diagnostic> merged = new ArrayList<>(first.diagnostics());
+            merged.addAll(styleFindings(boards));
+            results.set(0, new BoardResult(first.file(), first.tree(), merged));
+            if (!minGiven) {
+                min = Severity.INFO;
+            }
+        }
         Severity threshold = werror ? Severity.WARNING : Severity.ERROR;
         Reporter reporter = Reporter.of(format, boards.sources());
         reporter.report(results, min, out);
@@ -172,6 +192,23 @@ final class CheckCommand {
             }
         }
         return failed ? 1 : 0;
+    }
+
+    /** The style findings of every source file the boards read. */
+    private static List<Diagnostic> styleFindings(Boards boards) {
+        java.util.Map<Path, dtdma.text.SourceFile> latest = new java.util.TreeMap<>();
+        dtdma.text.SourceRegistry reg = boards.sources();
+        for (int id = 0; id < reg.size(); id++) {
+            dtdma.text.SourceFile f = reg.get(id);
+            if (f != null && f.path() != null && StyleChecks.isSource(f.path())) {
+                latest.put(f.path().toAbsolutePath().normalize(), f);
+            }
+        }
+        List<Diagnostic> out = new ArrayList<>();
+        for (dtdma.text.SourceFile f : latest.values()) {
+            out.addAll(StyleChecks.run(f));
+        }
+        return out;
     }
 
     private List<BoardResult> checkAll(Boards boards, List<Path> files, int jobs, boolean bar) {

@@ -45,6 +45,7 @@ public final class Main {
                 case "dump" -> new DumpCommand(out, err).run(rest);
                 case "dma" -> new DmaCommand(out, err).run(rest);
                 case "topology" -> new TopologyCommand(out, err).run(rest);
+                case "format" -> new FormatCommand(out, err).run(rest);
                 case "lsp" -> lsp(rest, out);
                 case "help", "-h", "--help" -> {
                     out.print(usage());
@@ -115,6 +116,7 @@ public final class Main {
                   dump BOARD          print the merged tree of a board as canonical DTS
                   dma BOARD           print the DMA map of a board: controllers, consumers, decoded cells
                   topology BOARD      simulate DMA device links and runtime PM (modes, scenarios, dot/svg)
+                  format FILE|DIR...  lay sources out in the kernel's DTS style (--check, --diff for CI)
                   lsp                 run the language server on stdin/stdout (--stdio, --clientProcessId=N)
                   help                show this text
                   --version           show the version

@@ -3,6 +3,7 @@ package dtdma.lsp;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dtdma.workspace.DiagnosticsEngine;
+import dtdma.workspace.FormatSettings;
 import dtdma.workspace.Settings;
 import dtdma.workspace.Workspace;
 import java.nio.file.Path;
@@ -55,6 +56,7 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
     private final IntConsumer exit;
     private final Workspace ws = new Workspace(Settings.DEFAULT, true);
     private final DiagnosticsEngine engine;
+    private volatile FormatSettings formatSettings = FormatSettings.DEFAULT;
     private final DtsTextDocumentService text;
     private final DtsWorkspaceService workspace;
     private final Map<Path, String> clientUris = new ConcurrentHashMap<>();
@@ -81,6 +83,11 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
 
     Workspace ws() {
         return ws;
+    }
+
+    /** {@code dtdma.format.*} and {@code dtdma.style}. */
+    FormatSettings formatSettings() {
+        return formatSettings;
     }
 
     DiagnosticsEngine engine() {
@@ -172,6 +179,9 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
                 FeatureConvert.legend(), Boolean.TRUE));
         sc.setCodeLensProvider(new org.eclipse.lsp4j.CodeLensOptions(false));
         sc.setWorkspaceSymbolProvider(true);
+        sc.setDocumentFormattingProvider(true);
+        sc.setDocumentRangeFormattingProvider(true);
+        sc.setDocumentOnTypeFormattingProvider(new org.eclipse.lsp4j.DocumentOnTypeFormattingOptions(";", List.of("}")));
         return CompletableFuture.completedFuture(new InitializeResult(sc, new ServerInfo("dtdma", version())));
     }
 
@@ -293,7 +303,14 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
         }
         Path base = roots.isEmpty() ? null : roots.get(0);
         Settings s = Settings.fromJson(json, base, ws.settings(), LOG::warning);
+        FormatSettings fs = FormatSettings.fromJson(json, formatSettings, LOG::warning);
+        boolean restyle = fs.style() != formatSettings.style();
+        formatSettings = fs;
+        engine.setStyle(fs.style());
         ws.configure(s);
+        if (restyle) {
+            engine.refreshAll();
+        }
     }
 
     private void watchParent(long pid) {

@@ -6,6 +6,7 @@ import dtdma.features.DefinitionFeature;
 import dtdma.features.DevlinkHoverFeature;
 import dtdma.features.DocumentLinkFeature;
 import dtdma.features.FoldingFeature;
+import dtdma.features.FormattingFeature;
 import dtdma.features.HoverFeature;
 import dtdma.features.InlayHintsFeature;
 import dtdma.features.Place;
@@ -332,6 +333,11 @@ final class DtsTextDocumentService implements TextDocumentService {
             for (CodeActionFeature.Action x : CodeActionFeature.actions(a, f, from, to)) {
                 out.add(Either.forRight(EditConvert.action(x, a.sources(), server::uriOf)));
             }
+            if (server.formatSettings().style()) {
+                for (CodeActionFeature.Action x : dtdma.features.StyleActions.actions(f, from, to)) {
+                    out.add(Either.forRight(EditConvert.action(x, a.sources(), server::uriOf)));
+                }
+            }
             return out;
         });
     }
@@ -359,6 +365,61 @@ final class DtsTextDocumentService implements TextDocumentService {
                 out.add(FeatureConvert.lens(f, l));
             }
             return out;
+        });
+    }
+
+    // ---------------------------------------------------------------- formatting: the open buffer's text only,
+    // no analysis (FormattingFeature)
+
+    private CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> formatWith(String uri,
+            org.eclipse.lsp4j.FormattingOptions options,
+            java.util.function.BiFunction<String, dtdma.format.FormatOptions, List<FormattingFeature.Edit>> f) {
+        return CompletableFutures.computeAsync(requests, cc -> {
+            Path p = Convert.path(uri);
+            dtdma.workspace.Document doc = p == null ? null : server.ws().document(p);
+            if (doc == null || !server.formatSettings().enable()) {
+                return List.of();
+            }
+            try {
+                dtdma.format.FormatOptions o = server.formatSettings().options(
+                        options == null ? null : options.isInsertSpaces(), options == null ? null : options.getTabSize());
+                List<org.eclipse.lsp4j.TextEdit> out = new ArrayList<>();
+                for (FormattingFeature.Edit e : f.apply(doc.text(), o)) {
+                    out.add(new org.eclipse.lsp4j.TextEdit(new org.eclipse.lsp4j.Range(
+                            new org.eclipse.lsp4j.Position(e.startLine0(), e.startColumn0()),
+                            new org.eclipse.lsp4j.Position(e.endLine0(), e.endColumn0())), e.newText()));
+                }
+                return out;
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.log(Level.WARNING, "formatting " + uri + " failed", e);
+                return List.of();
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> formatting(
+            org.eclipse.lsp4j.DocumentFormattingParams params) {
+        return formatWith(params.getTextDocument().getUri(), params.getOptions(), FormattingFeature::format);
+    }
+
+    @Override
+    public CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> rangeFormatting(
+            org.eclipse.lsp4j.DocumentRangeFormattingParams params) {
+        org.eclipse.lsp4j.Range r = params.getRange();
+        return formatWith(params.getTextDocument().getUri(), params.getOptions(),
+                (text, o) -> FormattingFeature.formatRange(text, o, r.getStart().getLine(), r.getEnd().getLine()));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> onTypeFormatting(
+            org.eclipse.lsp4j.DocumentOnTypeFormattingParams params) {
+        org.eclipse.lsp4j.Position at = params.getPosition();
+        return formatWith(params.getTextDocument().getUri(), params.getOptions(), (text, o) -> {
+            dtdma.text.LineIndex li = new dtdma.text.LineIndex(text);
+            int line = Math.min(at.getLine(), li.lineCount() - 1);
+            int offset = Math.min(text.length(), li.lineStart(line) + at.getCharacter());
+            return FormattingFeature.onType(text, o, Math.max(0, offset - 1));
         });
     }
 }

@@ -1,6 +1,7 @@
 package dtdma.workspace;
 
 import dtdma.check.Diagnostic;
+import dtdma.style.StyleChecks;
 import dtdma.text.SourceFile;
 import dtdma.text.SourceRegistry;
 import java.nio.file.Path;
@@ -42,6 +43,8 @@ public final class DiagnosticsEngine {
     }
 
     private final Workspace ws;
+    /** Whether the style checks (STY0xx) run on the files of each analysis ({@code dtdma.style}). */
+    private volatile boolean style;
     private final Consumer<FileDiagnostics> publisher;
     private final ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(null, r, "dtdma-analysis", 64L << 20); // deep include chains recurse
@@ -89,6 +92,11 @@ public final class DiagnosticsEngine {
             LOG.log(Level.SEVERE, "diagnostics failed", e);
             return null;
         });
+    }
+
+    /** Turns the style checks on or off; the caller refreshes the published diagnostics. */
+    public void setStyle(boolean on) {
+        style = on;
     }
 
     /** Waits until every scheduled check has run and published. */
@@ -171,7 +179,14 @@ public final class DiagnosticsEngine {
             }
             grouped.computeIfAbsent(root, k -> new ArrayList<>());
             SeverityOverrides overrides = ws.settings().severity();
-            for (Diagnostic d0 : a.result().diagnostics()) {
+            List<Diagnostic> all = a.result().diagnostics();
+            if (style) {
+                all = new ArrayList<>(all);
+                for (SourceFile sf : a.files().values()) {
+                    all.addAll(StyleChecks.run(sf));
+                }
+            }
+            for (Diagnostic d0 : all) {
                 Diagnostic d = overrides.apply(d0);
                 if (d == null) {
                     continue;

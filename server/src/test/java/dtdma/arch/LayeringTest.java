@@ -34,15 +34,17 @@ class LayeringTest {
             Map.entry("devlink", Set.of("text", "tree", "check", "dma", "sdma")),
             Map.entry("conformance", Set.of("text", "tree", "check", "fdt", "workspace", "dtc")),
             Map.entry("fdt", Set.of("text")),
+            Map.entry("format", Set.of("text")),
+            Map.entry("style", Set.of("text", "check", "format")),
             Map.entry("workspace", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "dma", "sdma",
-                    "devlink", "dtc")),
+                    "devlink", "dtc", "format", "style")),
             Map.entry("features", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "dma", "sdma",
-                    "devlink", "workspace", "dtc")),
-            Map.entry("lsp", Set.of("text", "source", "check", "tree", "features", "workspace")),
+                    "devlink", "workspace", "dtc", "format", "style")),
+            Map.entry("lsp", Set.of("text", "source", "check", "tree", "features", "workspace", "format")),
             Map.entry("bench", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "workspace", "dtc",
                     "conformance", "fdt")),
             Map.entry("cli", Set.of("text", "source", "check", "tree", "features", "workspace", "lsp", "bench",
-                    "dma", "sdma", "devlink", "dtc")));
+                    "dma", "sdma", "devlink", "dtc", "format", "style")));
 
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dtdma.check.Diagnostic;
 import dtdma.devlink.DevlinkSettings;
 import dtdma.dtc.DtcWarnings;
+import dtdma.style.StyleChecks;
 import dtdma.testing.Kernel;
 import dtdma.text.LineIndex;
 import dtdma.text.SourceFile;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.TestFactory;
  * One fixture per check under {@code fixtures/checks/<CheckClass>.dts}. A line ending in
  * {@code // expect CODE TEXT} expects a diagnostic with that code whose range covers exactly TEXT on that
  * line (several may share a line); every diagnostic in the fixture must be expected, and every expectation met.
+ * A line starting {@code // style:} also runs the style checks (STY0xx) on the fixture.
  * A line {@code // devlink: WORDS} runs the device-link simulation with {@link DevlinkSettings#parse}{@code (WORDS)}.
  * dtc's checks (DC0xx) run at the kernel's default level, as for users, unless a line
  * {@code // dtc-warnings: SPEC} says otherwise ({@link DtcWarnings#parse}, e.g. {@code none -Wreg_format}, so that
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CheckFixturesTest {
     private static final Pattern EXPECT = Pattern.compile("//\\s*expect\\s+(\\w+)\\s+(.+?)\\s*(?=//\\s*expect|$)");
+    private static final Pattern STYLE = Pattern.compile("^//\\s*style:");
     private static final Pattern DEVLINK = Pattern.compile("//\\s*devlink:\\s*(.*?)\\s*$");
     private static final Pattern DTC = Pattern.compile("//\\s*dtc-warnings:\\s*(.*?)\\s*$");
 
@@ -53,11 +56,13 @@ class CheckFixturesTest {
         TreeSet<String> expected = new TreeSet<>();
         DevlinkSettings devlink = DevlinkSettings.NONE;
         DtcWarnings dtc = DtcWarnings.KERNEL;
+        boolean style = false;
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = EXPECT.matcher(lines.get(i));
             while (m.find()) {
                 expected.add((i + 1) + " " + m.group(1) + " " + m.group(2));
             }
+            style |= STYLE.matcher(lines.get(i)).find();
             Matcher d = DEVLINK.matcher(lines.get(i));
             if (d.find()) {
                 devlink = DevlinkSettings.parse(d.group(1));
@@ -70,8 +75,17 @@ class CheckFixturesTest {
         assertFalse(expected.isEmpty(), fixture + " expects nothing");
         Boards boards = new Boards(List.of(), false, devlink, dtc);
         BoardResult r = boards.load(fixture);
+        List<Diagnostic> all = new ArrayList<>(r.diagnostics());
+        if (style) {
+            for (int id = 0; id < boards.sources().size(); id++) {
+                SourceFile sf = boards.sources().get(id);
+                if (sf != null && sf.path().getFileName().equals(fixture.getFileName())) {
+                    all.addAll(StyleChecks.run(sf));
+                }
+            }
+        }
         TreeSet<String> actual = new TreeSet<>();
-        for (Diagnostic d : r.diagnostics()) {
+        for (Diagnostic d : all) {
             SourceFile f = boards.sources().get(d.span().fileId());
             LineIndex.Location at = f.lines().location(d.span().start());
             String where = f.path().getFileName().toString().equals(fixture.getFileName().toString())
