@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class TreeChecks {
     static final List<TreeCheck> BEFORE_FIXUPS = List.of(new HeaderFlags(), new DuplicateNodeNames(),
-            new NodeNameChars(), new NodeNameFormat(), new DuplicatePropertyNames(), new PropertyNameChars());
+            new BadNodeNameChars(), new NodeNameFormat(), new DuplicatePropertyNames(), new BadPropertyNameChars());
     static final List<TreeCheck> AFTER_FIXUPS = List.of(new NameProperties());
     static final List<TreeCheck> LAST = List.of(new DuplicateLabel());
 

@@ -5,8 +5,8 @@ import dtdma.check.Diagnostic;
 import java.util.List;
 
 /** TR010, dtc's {@code property_name_chars}: a property name uses only letters, digits and {@code ,._+*#?-}. */
-final class PropertyNameChars extends TreeCheck {
-    PropertyNameChars() {
+final class BadPropertyNameChars extends TreeCheck {
+    BadPropertyNameChars() {
         super(Code.TR010);
     }
 

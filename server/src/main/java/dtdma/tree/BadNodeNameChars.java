@@ -5,8 +5,8 @@ import dtdma.check.Diagnostic;
 import java.util.List;
 
 /** TR009, dtc's {@code node_name_chars}: a node name uses only letters, digits and {@code ,._+@-}. */
-final class NodeNameChars extends TreeCheck {
-    NodeNameChars() {
+final class BadNodeNameChars extends TreeCheck {
+    BadNodeNameChars() {
         super(Code.TR009);
     }
 
