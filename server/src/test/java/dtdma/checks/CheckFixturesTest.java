@@ -106,6 +106,12 @@ class CheckFixturesTest {
     private static final java.util.Set<String> REPORT_NOTHING = java.util.Set.of("AddrSizeCells", "SimpleBusBridge",
             "GraphNodes");
 
+    /**
+     * Checks whose findings come only from a scenario step after boot, which a fixture (analysed as a board is, up
+     * to boot) cannot take: DL014 needs a controller unbound while clients hold channels (DevlinkScenarioTest).
+     */
+    private static final java.util.Set<String> SCENARIO_ONLY = java.util.Set.of("UnbindWithActiveClients");
+
     /** Every check class in every registry has its fixture, named after the class, expecting the check's code. */
     @org.junit.jupiter.api.Test
     void everyCheckClassHasAFixture() throws IOException {
@@ -123,6 +129,9 @@ class CheckFixturesTest {
             String name = c.getClass().getSimpleName();
             org.junit.jupiter.api.Assertions.assertTrue(names.add(name), "two check classes are named " + name);
             Path f = dir.resolve(name + ".dts");
+            if (SCENARIO_ONLY.contains(name)) {
+                continue;
+            }
             if (!Files.isRegularFile(f)) {
                 missing.add(name + " (no " + f.getFileName() + ")");
             } else if (!REPORT_NOTHING.contains(name) && !Files.readString(f).matches("(?s).*//\\s*expect\\s+" + c.code().id() + "\\b.*")) {
