@@ -15,13 +15,15 @@ final class Printer {
 
     private final String src;
     private final FormatOptions o;
+    private final EntryHints hints;
     private final List<String> lines = new ArrayList<>();
     /** The line being built (not yet in {@link #lines}). */
     private StringBuilder cur;
 
-    Printer(String src, FormatOptions o) {
+    Printer(String src, FormatOptions o, EntryHints hints) {
         this.src = src;
         this.o = o;
+        this.hints = hints;
     }
 
     String print(Cst.File f) {
@@ -385,6 +387,8 @@ final class Printer {
         boolean nl;
         final String ws;
         final boolean inGroup;
+        /** Offset of the source text of an ATOM (its first token), or -1. */
+        int start = -1;
 
         Atom(AT type, String text, boolean nl, String ws, boolean inGroup) {
             this.type = type;
@@ -392,6 +396,11 @@ final class Printer {
             this.nl = nl;
             this.ws = ws;
             this.inGroup = inGroup;
+        }
+
+        Atom at(int offset) {
+            start = offset;
+            return this;
         }
     }
 
@@ -459,6 +468,117 @@ final class Printer {
         return out;
     }
 
+    /**
+     * Each entry of an array in its own {@code <...>}, where the hint says where the entries start: only when the
+     * value is nothing but {@code <...>} groups of cells (no comment, label, {@code /bits/}, string or byte string),
+     * each written cell is exactly one cell of the hint (a macro that stands for several cells, or none, leaves
+     * the value as it is), and a group starts and ends on entry boundaries. A group is split when it holds two
+     * entries or more, one of them with two cells or more, and the author's line breaks in it fall between
+     * entries. The bytes are the same for dtc: {@code <a b>, <c d>} is {@code <a b c d>}.
+     */
+    static List<Atom> splitByHint(List<Atom> atoms, EntryHints.Entries e) {
+        int n = atoms.size();
+        List<Atom> cells = new ArrayList<>();
+        List<int[]> groups = new ArrayList<>();
+        int k = 0;
+        while (k < n - 1) {
+            if (atoms.get(k).type != AT.OPEN || !atoms.get(k).text.equals("<")) {
+                return atoms;
+            }
+            int first = cells.size();
+            int j = k + 1;
+            for (; j < n - 1 && atoms.get(j).type == AT.ATOM; j++) {
+                Atom a = atoms.get(j);
+                if (a.start < 0 || a.text.endsWith(":")) {
+                    return atoms;
+                }
+                cells.add(a);
+            }
+            if (j >= n - 1 || atoms.get(j).type != AT.CLOSE || !atoms.get(j).text.equals(">") || cells.size() == first) {
+                return atoms;
+            }
+            groups.add(new int[] {k, first, cells.size()});
+            k = j + 1;
+            if (k < n - 1) {
+                if (atoms.get(k).type != AT.COMMA) {
+                    return atoms;
+                }
+                k++;
+            }
+        }
+        if (k != n - 1 || atoms.get(n - 1).type != AT.SEMI || atoms.get(n - 1).nl) {
+            return atoms;
+        }
+        int[] starts = e.cellStarts();
+        if (starts.length != cells.size()) {
+            return atoms;
+        }
+        for (int i = 0; i < starts.length; i++) {
+            if (starts[i] != cells.get(i).start) {
+                return atoms;
+            }
+        }
+        // entry of each cell boundary: entryStart[c] when cell c starts an entry
+        boolean[] entryStart = new boolean[cells.size() + 1];
+        int[] sizeAt = new int[cells.size() + 1];
+        int c = 0;
+        for (int size : e.entrySizes()) {
+            if (size <= 0 || c + size > cells.size()) {
+                return atoms;
+            }
+            entryStart[c] = true;
+            sizeAt[c] = size;
+            c += size;
+        }
+        if (c != cells.size()) {
+            return atoms;
+        }
+        entryStart[c] = true;
+        List<Atom> out = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            int[] gr = groups.get(g);
+            int from = gr[1];
+            int to = gr[2];
+            Atom open = atoms.get(gr[0]);
+            // a group opened with '<' at the end of a line is a block the author laid out: kept
+            boolean split = entryStart[from] && entryStart[to] && !cells.get(from).nl;
+            int entries = 0;
+            boolean wide = false;
+            for (int i = from; split && i < to; i++) {
+                if (entryStart[i]) {
+                    entries++;
+                    wide |= sizeAt[i] >= 2;
+                } else if (cells.get(i).nl) {
+                    split = false; // the author broke the line inside an entry
+                }
+            }
+            split &= entries >= 2 && wide;
+            if (g > 0) {
+                out.add(atoms.get(gr[0] - 1)); // the comma before this group
+            }
+            if (!split) {
+                out.addAll(atoms.subList(gr[0], gr[0] + 2 + (to - from)));
+                continue;
+            }
+            for (int i = from; i < to; i++) {
+                Atom x = cells.get(i);
+                if (entryStart[i]) {
+                    if (i > from) {
+                        out.add(new Atom(AT.CLOSE, ">", false, "", false));
+                        out.add(new Atom(AT.COMMA, ",", false, "", false));
+                    }
+                    out.add(new Atom(AT.OPEN, "<", i == from ? open.nl : x.nl, i == from ? open.ws : x.ws, false));
+                    out.add(new Atom(AT.ATOM, x.text, false, x.ws, true).at(x.start));
+                } else {
+                    out.add(x);
+                }
+            }
+            out.add(atoms.get(gr[0] + 1 + (to - from)));
+        }
+        out.add(atoms.get(n - 1));
+        return out;
+    }
+
     /** Source text of tokens a..b (inclusive) with hex literals in lowercase. */
     private String verbatim(List<Tok> v, int a, int b, boolean bytes) {
         StringBuilder sb = new StringBuilder();
@@ -499,7 +619,7 @@ final class Printer {
                 if (j >= v.size()) {
                     throw new FormatException("unbalanced '(' in a property value", t.start);
                 }
-                out.add(new Atom(AT.ATOM, verbatim(v, k, j, bytes), nl, t.wsBefore, depth > 0));
+                out.add(new Atom(AT.ATOM, verbatim(v, k, j, bytes), nl, t.wsBefore, depth > 0).at(t.start));
                 k = j;
                 continue;
             }
@@ -520,7 +640,7 @@ final class Printer {
                 throw new FormatException("unexpected '" + t.text + "' in a property value", t.start);
             } else {
                 String text = t.kind == Scanner.Kind.WORD ? lowerHex(t.text, bytes) : t.text;
-                out.add(new Atom(AT.ATOM, text, nl, t.wsBefore, depth > 0));
+                out.add(new Atom(AT.ATOM, text, nl, t.wsBefore, depth > 0).at(t.start));
             }
         }
         if (depth != 0) {
@@ -542,7 +662,10 @@ final class Printer {
     /** Renders the value after "name =", then the ';' is appended by the caller (removed from the atoms here). */
     private void value(Stmt s, int depth, int[] regCells) {
         List<Atom> atoms = atoms(s);
-        if (regCells != null) {
+        EntryHints.Entries e = hints.at(s.name.start);
+        if (e != null && e.name().equals(s.name.text)) {
+            atoms = splitByHint(atoms, e);
+        } else if (regCells != null) {
             atoms = splitEntries(atoms, regCells[0] + regCells[1]);
         }
         String head = cur.toString();
