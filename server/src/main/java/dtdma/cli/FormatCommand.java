@@ -2,10 +2,8 @@ package dtdma.cli;
 
 import dtdma.format.DtsFormatter;
 import dtdma.format.EntryHints;
-import dtdma.workspace.Analysis;
 import dtdma.workspace.Boards;
 import dtdma.workspace.FormatHints;
-import dtdma.workspace.IncludeIndex;
 import dtdma.format.FormatOptions;
 import dtdma.format.LineDiff;
 import java.io.IOException;
@@ -20,8 +18,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,7 +123,8 @@ final class FormatCommand {
                 throw new Main.InputException(path + ": no such file or directory");
             }
         }
-        Map<Path, EntryHints> hints = asWritten ? Map.of() : hints(new Boards(o.includes, o.detectKernel), files);
+        Map<Path, EntryHints> hints = asWritten ? Map.of() : FormatHints.forFiles(new Boards(o.includes, o.detectKernel),
+                files, FormatCommand::readQuietly, err::println);
         int wouldChange = 0;
         int changed = 0;
         int failed = 0;
@@ -193,71 +190,6 @@ final class FormatCommand {
 
     private static Path key(Path f) {
         return f.toAbsolutePath().normalize();
-    }
-
-    /**
-     * The entry sizes of each file from a board's merged tree: every board among the files is analysed (and gives
-     * the hints of the .dtsi files given that it includes); a .dtsi no given board includes is analysed in a board
-     * of its directory that includes it. A file no board explains gets none.
-     */
-    private Map<Path, EntryHints> hints(Boards boards, List<Path> files) {
-        Map<Path, EntryHints> out = new HashMap<>();
-        Map<Path, String> dtsi = new LinkedHashMap<>();
-        for (Path f : files) {
-            if (!Boards.isBoard(f)) {
-                String t = readQuietly(f);
-                if (t != null) {
-                    dtsi.put(key(f), t);
-                }
-            }
-        }
-        for (Path f : files) {
-            if (Boards.isBoard(f)) {
-                String t = readQuietly(f);
-                if (t != null) {
-                    explainInto(boards, key(f), t, dtsi, out);
-                }
-            }
-        }
-        IncludeIndex index = new IncludeIndex(boards::includeDirs);
-        java.util.Set<Path> scanned = new java.util.HashSet<>();
-        for (Map.Entry<Path, String> e : new ArrayList<>(dtsi.entrySet())) {
-            if (out.containsKey(e.getKey())) {
-                continue;
-            }
-            if (scanned.add(e.getKey().getParent())) {
-                index.scan(List.of(e.getKey().getParent()), () -> false, (a, b) -> { });
-            }
-            int tried = 0;
-            for (Path b : index.boardsIncluding(e.getKey())) {
-                if (out.containsKey(e.getKey()) || tried++ >= 3) {
-                    break;
-                }
-                String t = readQuietly(b);
-                if (t != null) {
-                    explainInto(boards, b, t, dtsi, out);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Analyses a board; its hints and those of the .dtsi files (of {@code dtsi}) it read go into {@code out}. */
-    private void explainInto(Boards boards, Path board, String text, Map<Path, String> dtsi, Map<Path, EntryHints> out) {
-        Analysis a;
-        try {
-            a = boards.analyse(board, () -> false);
-        } catch (RuntimeException | StackOverflowError e) {
-            err.println(board + ": cannot analyse (" + e + "); formatted without entry sizes");
-            return;
-        }
-        out.put(board, FormatHints.entries(a, board, text));
-        for (Path f : a.files().keySet()) {
-            String t = dtsi.get(f);
-            if (t != null && !out.containsKey(f)) {
-                out.put(f, FormatHints.entries(a, f, t));
-            }
-        }
     }
 
     private static String readQuietly(Path f) {

@@ -433,39 +433,30 @@ final class Printer {
     }
 
     /**
-     * {@code reg = <a b c d>} with two cells per entry becomes {@code <a b>, <c d>}: the same bytes for dtc (both
-     * are 32-bit cells). Only for one {@code <...>} of plain numbers whose count is a multiple of the entry size.
+     * {@code reg = <a b c d>} with two cells per entry becomes {@code <a b>, <c d>} (by {@link #splitByHint}'s
+     * rules), when no hint is given: only for one {@code <...>} of plain numbers.
      */
     private static List<Atom> splitEntries(List<Atom> atoms, int per) {
         int n = atoms.size();
         if (n < 4 || atoms.get(0).type != AT.OPEN || !atoms.get(0).text.equals("<") || atoms.get(n - 2).type != AT.CLOSE
-                || atoms.get(n - 1).type != AT.SEMI) {
+                || atoms.get(n - 1).type != AT.SEMI || per < 2) {
             return atoms;
         }
         List<Atom> cells = atoms.subList(1, n - 2);
-        if (per < 2 || cells.size() < 2 * per || cells.size() % per != 0) {
+        if (cells.size() < 2 * per || cells.size() % per != 0) {
             return atoms;
         }
-        for (Atom a : cells) {
+        int[] starts = new int[cells.size()];
+        for (int i = 0; i < starts.length; i++) {
+            Atom a = cells.get(i);
             if (a.type != AT.ATOM || !NUMBER.matcher(a.text).matches()) {
                 return atoms;
             }
+            starts[i] = a.start;
         }
-        List<Atom> out = new ArrayList<>();
-        for (int e = 0; e < cells.size(); e += per) {
-            Atom first = cells.get(e);
-            out.add(new Atom(AT.OPEN, "<", e == 0 ? atoms.get(0).nl : first.nl, e == 0 ? atoms.get(0).ws : first.ws, false));
-            for (int k = 0; k < per; k++) {
-                Atom c = cells.get(e + k);
-                out.add(new Atom(AT.ATOM, c.text, k == 0 ? false : c.nl, c.ws, true));
-            }
-            out.add(new Atom(AT.CLOSE, ">", false, "", false));
-            if (e + per < cells.size()) {
-                out.add(new Atom(AT.COMMA, ",", false, "", false));
-            }
-        }
-        out.add(atoms.get(n - 1));
-        return out;
+        int[] sizes = new int[cells.size() / per];
+        java.util.Arrays.fill(sizes, per);
+        return splitByHint(atoms, new EntryHints.Entries("reg", starts, sizes));
     }
 
     /**

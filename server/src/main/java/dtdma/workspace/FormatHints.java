@@ -262,4 +262,77 @@ public final class FormatHints {
         }
         return out;
     }
+
+    /**
+     * The entry sizes of each file from a board's merged tree: every board among {@code files} is analysed (and
+     * gives the hints of the {@code .dtsi} files given that it read); a {@code .dtsi} no board given reads is
+     * analysed in one of the first three boards of its directory that include it (reverse include index). A file
+     * no board explains gets none. {@code read} gives a file's text (null when unreadable); {@code warn} hears of
+     * boards that could not be analysed.
+     */
+    public static Map<Path, EntryHints> forFiles(Boards boards, List<Path> files,
+            java.util.function.Function<Path, String> read, java.util.function.Consumer<String> warn) {
+        Map<Path, EntryHints> out = new HashMap<>();
+        Map<Path, String> dtsi = new java.util.LinkedHashMap<>();
+        for (Path f : files) {
+            if (!Boards.isBoard(f)) {
+                String t = read.apply(f);
+                if (t != null) {
+                    dtsi.put(norm(f), t);
+                }
+            }
+        }
+        for (Path f : files) {
+            if (Boards.isBoard(f)) {
+                String t = read.apply(f);
+                if (t != null) {
+                    explain(boards, norm(f), t, dtsi, out, warn);
+                }
+            }
+        }
+        IncludeIndex index = new IncludeIndex(boards::includeDirs);
+        Set<Path> scanned = new HashSet<>();
+        for (Map.Entry<Path, String> e : dtsi.entrySet()) {
+            if (out.containsKey(e.getKey())) {
+                continue;
+            }
+            if (scanned.add(e.getKey().getParent())) {
+                index.scan(List.of(e.getKey().getParent()), () -> false, (x, y) -> { });
+            }
+            int tried = 0;
+            for (Path b : index.boardsIncluding(e.getKey())) {
+                if (out.containsKey(e.getKey()) || tried++ >= 3) {
+                    break;
+                }
+                String t = read.apply(b);
+                if (t != null) {
+                    explain(boards, b, t, dtsi, out, warn);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Path norm(Path p) {
+        return p.toAbsolutePath().normalize();
+    }
+
+    /** Analyses a board; its hints and those of the {@code .dtsi} files of {@code dtsi} it read go into {@code out}. */
+    private static void explain(Boards boards, Path board, String text, Map<Path, String> dtsi,
+            Map<Path, EntryHints> out, java.util.function.Consumer<String> warn) {
+        Analysis a;
+        try {
+            a = boards.analyse(board, () -> false);
+        } catch (RuntimeException | StackOverflowError e) {
+            warn.accept(board + ": cannot analyse (" + e + "); formatted without entry sizes");
+            return;
+        }
+        out.putIfAbsent(board, entries(a, board, text));
+        for (Path f : a.files().keySet()) {
+            String t = dtsi.get(f);
+            if (t != null && !out.containsKey(f)) {
+                out.put(f, entries(a, f, t));
+            }
+        }
+    }
 }
