@@ -108,4 +108,19 @@ class FormattingServerTest {
         assertTrue(spaces.stream().anyMatch(e -> e.getNewText().startsWith("    compatible")), spaces.toString());
         assertTrue(client.last(uri).getDiagnostics().stream().noneMatch(d -> d.getCode().getLeft().startsWith("STY")));
     }
+
+    @Test
+    void arraysAreSplitWithTheEntrySizesOfTheBoard() throws Exception {
+        String text = "/dts-v1/;\n/ {\n\tclk: clock-controller {\n\t\t#clock-cells = <1>;\n\t};\n\n\tn {\n"
+                + "\t\tclocks = <&clk 1 &clk 2>;\n\t};\n};\n";
+        Path b = Files.writeString(dir.resolve("clocks.dts"), text);
+        String u = b.toUri().toString();
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(u, "dts", 1, text)));
+        server.awaitIdle();
+        List<? extends TextEdit> edits = server.getTextDocumentService().formatting(
+                new DocumentFormattingParams(new TextDocumentIdentifier(u), tabs())).join();
+        // a blank line after /dts-v1/; and the clocks split by the provider's #clock-cells
+        assertEquals(List.of("\n", "\t\tclocks = <&clk 1>, <&clk 2>;\n"), edits.stream().map(TextEdit::getNewText).toList());
+        assertEquals(7, edits.get(1).getRange().getStart().getLine());
+    }
 }
