@@ -113,4 +113,19 @@ class FormatCommandTest {
         Path lone = Files.writeString(dir.resolve("sub-lone.dtsi"), SOC);
         assertEquals(0, run("format", "--check", lone.toString()).code());
     }
+
+    @Test
+    void checkStyleAcceptsOverridesInTheOrderOfTheDtsi(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("soc.dtsi"), "/ {\n\tuart: serial {\n\t};\n\n\ti2c: i2c {\n\t};\n};\n");
+        String board = "/dts-v1/;\n\n#include \"soc.dtsi\"\n\n/ {\n\tmodel = \"x\";\n};\n\n&uart {\n\tstatus = \"okay\";\n};\n\n"
+                + "&i2c {\n\tstatus = \"okay\";\n};\n";
+        Path b = Files.writeString(dir.resolve("board.dts"), board);
+        // &uart before &i2c: not alphanumeric, but the order of the .dtsi
+        Run r = run("check", "--no-kernel-detect", "--style", b.toString());
+        assertTrue(!r.out().contains("STY007"), r.out());
+        // a third override out of both orders
+        Files.writeString(b, board.replace("&uart {", "&i2c {\n};\n\n&uart {"));
+        Run bad = run("check", "--no-kernel-detect", "--style", b.toString());
+        assertTrue(bad.out().contains("[STY007]"), bad.out());
+    }
 }
