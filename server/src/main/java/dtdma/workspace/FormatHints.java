@@ -39,10 +39,11 @@ public final class FormatHints {
     /**
      * The entry sizes of the array properties of {@code file} whose current definition is in that file, keyed by
      * the offset of the property's name; {@link EntryHints#NONE} when {@code text} is not the text the analysis
-     * read (an edit since) or the file is not part of it.
+     * read (an edit since), the file is not part of it, or the analysis is not of a board (a {@code .dtsi} analysed
+     * alone: a board may change what its tree says).
      */
     public static EntryHints entries(Analysis a, Path file, String text) {
-        if (a == null || a.tree() == null) {
+        if (a == null || a.tree() == null || a.root() == null || !Boards.isBoard(a.root())) {
             return EntryHints.NONE;
         }
         SourceFile f = a.file(file);
