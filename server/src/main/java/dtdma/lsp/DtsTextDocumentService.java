@@ -335,7 +335,7 @@ final class DtsTextDocumentService implements TextDocumentService {
             }
             if (server.formatSettings().style()) {
                 for (CodeActionFeature.Action x : dtdma.features.StyleActions.actions(f,
-                        dtdma.workspace.FormatHints.labelOrder(a.tree()), from, to)) {
+                        dtdma.workspace.FormatHints.labelOrder(a), from, to)) {
                     out.add(Either.forRight(EditConvert.action(x, a.sources(), server::uriOf)));
                 }
             }

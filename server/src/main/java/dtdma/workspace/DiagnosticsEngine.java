@@ -182,7 +182,7 @@ public final class DiagnosticsEngine {
             List<Diagnostic> all = a.result().diagnostics();
             if (style) {
                 all = new ArrayList<>(all);
-                dtdma.style.StyleHints order = FormatHints.labelOrder(a.tree());
+                dtdma.style.StyleHints order = FormatHints.labelOrder(a);
                 for (SourceFile sf : a.files().values()) {
                     all.addAll(StyleChecks.run(sf, order));
                 }

@@ -207,6 +207,11 @@ public final class FormatHints {
         return i == cells ? out.stream().mapToInt(Integer::intValue).toArray() : null;
     }
 
+    /** The order of definitions of a board's analysis; {@link StyleHints#NONE} for a file analysed without a board. */
+    public static StyleHints labelOrder(Analysis a) {
+        return a == null || a.root() == null || !Boards.isBoard(a.root()) ? StyleHints.NONE : labelOrder(a.tree());
+    }
+
     /**
      * The order in which the labelled nodes of a merged tree are defined (a walk of the tree in source order,
      * parents before children): the second order the kernel's style accepts for {@code &label} overrides.
