@@ -237,7 +237,7 @@ public final class LanguageService {
         List<CodeActionFeature.Action> out = new ArrayList<>(
                 CodeActionFeature.actions(at.analysis(), at.file(), at.value(), end));
         if (style) {
-            out.addAll(StyleActions.actions(at.file(), at.value(), end));
+            out.addAll(StyleActions.actions(at.file(), dtdma.workspace.FormatHints.labelOrder(at.analysis()), at.value(), end));
         }
         return answer(at, out, from.cancel());
     }
