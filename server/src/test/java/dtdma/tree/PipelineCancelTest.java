@@ -8,6 +8,8 @@ import dtdma.check.Check;
 import dtdma.check.Code;
 import dtdma.check.Diagnostic;
 import dtdma.dma.DmaChecks;
+import dtdma.devlink.DevlinkModel;
+import dtdma.devlink.DevlinkSettings;
 import dtdma.dma.DmaModel;
 import dtdma.dtc.DtcChecks;
 import dtdma.dtc.DtcWarnings;
@@ -15,6 +17,7 @@ import dtdma.preprocess.Flattened;
 import dtdma.preprocess.PpCache;
 import dtdma.preprocess.PpUnit;
 import dtdma.preprocess.Preprocessor;
+import dtdma.sdma.SdmaModel;
 import dtdma.source.IncludeResolver;
 import dtdma.source.SourceLoader;
 import dtdma.syntax.ParseResult;
@@ -235,5 +238,24 @@ class PipelineCancelTest {
         Check.runAll(DmaChecks.all(), dma, a, where);
         Check.runAll(DmaChecks.all(), dma, b, where, new Counting(Long.MAX_VALUE));
         assertEquals(show(a), show(b));
+    }
+
+    @Test
+    void cancelledDevlinkBootStopsAtTheFirstPoll() {
+        ParseResult parsed = new SyntaxParser().parse(pp(new PpCache()).preprocess(board, Map.of()));
+        DmaModel dma = DmaModel.of(TreeBuilder.build(parsed, null));
+        SdmaModel sdma = SdmaModel.of(dma);
+        DevlinkSettings settings = DevlinkSettings.parse("mode=felsch-v2");
+        Counting never = new Counting(Long.MAX_VALUE);
+        DevlinkModel polled = DevlinkModel.boot(dma, sdma, settings, never);
+        DevlinkModel plain = DevlinkModel.boot(dma, sdma, settings);
+        assertEquals(plain.simulation().findings().toString(), polled.simulation().findings().toString());
+        // the board enables every third node: one device each
+        assertTrue(never.polls >= NODES / 3, "a poll per device probed: " + never.polls);
+        for (long fireAt : new long[] {0, NODES / 6}) {
+            Counting c = new Counting(fireAt);
+            assertThrows(CancellationException.class, () -> DevlinkModel.boot(dma, sdma, settings, c));
+            assertEquals(fireAt + 1, c.polls);
+        }
     }
 }
