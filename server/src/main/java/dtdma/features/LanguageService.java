@@ -17,8 +17,10 @@ import java.util.Map;
  * position (0-based line and UTF-16 column), the settings and a {@link Cancel}, finds the analysis of the
  * document's active context, runs the feature and returns plain results; the product decisions (what a hover
  * shows and in which order, which references a position means, which completions a trigger character offers)
- * are made here, so the adapter only converts. Every call checks {@code cancel} before the analysis, inside it,
- * and before answering; a request on a file the service knows nothing about answers null or an empty list.
+ * are made here, so the adapter only converts. Every call checks {@code cancel} before the analysis, inside it
+ * (the whole pipeline polls it), and before answering; the features that walk a whole file or every reference
+ * (references, semantic tokens, workspace symbols) poll it in their loops too. A request on a file the service
+ * knows nothing about answers null or an empty list.
  */
 public final class LanguageService {
     private final Workspace ws;
@@ -121,10 +123,10 @@ public final class LanguageService {
         if (at == null) {
             return null;
         }
-        List<Place> node = NodeReferencesFeature.references(at.analysis(), at.file(), at.value(), includeDeclaration);
-        q.cancel().check();
+        List<Place> node = NodeReferencesFeature.references(at.analysis(), at.file(), at.value(), includeDeclaration,
+                q.cancel());
         List<Place> out = node != null ? node
-                : ReferencesFeature.references(at.analysis(), at.file(), at.value(), includeDeclaration);
+                : ReferencesFeature.references(at.analysis(), at.file(), at.value(), includeDeclaration, q.cancel());
         return answer(at, out, q.cancel());
     }
 
@@ -150,7 +152,7 @@ public final class LanguageService {
 
     public Answer<List<SemanticTokensFeature.Token>> semanticTokens(Query q) {
         Answer<Integer> at = at(q);
-        return at == null ? null : answer(at, SemanticTokensFeature.tokens(at.analysis(), at.file()), q.cancel());
+        return at == null ? null : answer(at, SemanticTokensFeature.tokens(at.analysis(), at.file(), q.cancel()), q.cancel());
     }
 
     public Answer<List<CodeLensFeature.Lens>> codeLenses(Query q) {

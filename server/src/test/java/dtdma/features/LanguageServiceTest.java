@@ -100,4 +100,28 @@ class LanguageServiceTest {
         assertTrue(r == null || r.value() != null);
         assertEquals(List.of(), service.workspaceSymbols("no-such-symbol-anywhere", 10, Cancel.NONE));
     }
+
+    @Test
+    void theFeaturesThemselvesPollTheCancelSignal() throws Exception {
+        Path board = FeaturesTest.BOARD;
+        ws.analysis(board, Cancel.NONE); // cached: the polls below are the service's and the features'
+        AtomicInteger polls = new AtomicInteger();
+        var whole = service.semanticTokens(LanguageService.Query.of(board, ws.settings(), () -> {
+            polls.incrementAndGet();
+            return false;
+        }));
+        assertNotNull(whole);
+        int n = polls.get();
+        assertTrue(n > 5, "the tokens feature polls in its loops: " + n);
+        // fire half-way through the feature's own polls: it stops instead of finishing
+        AtomicInteger late = new AtomicInteger();
+        assertThrows(CancellationException.class, () -> service.semanticTokens(LanguageService.Query.of(board,
+                ws.settings(), () -> late.incrementAndGet() > n / 2 + 2)));
+        assertTrue(late.get() < n, "stopped early: " + late.get() + " of " + n + " polls");
+        var refs = service.references(at(board, "&uart2 {", 1, () -> {
+            polls.incrementAndGet();
+            return false;
+        }), true);
+        assertNotNull(refs);
+    }
 }
