@@ -91,6 +91,14 @@ public enum Code {
     DL014(Severity.WARNING, "DMA controller unbound while clients hold channels"),
     DL015(Severity.INFO, "link created during or after consumer probe does not gate that probe"),
 
+    // Binding schemas (the kernel's Documentation/devicetree/bindings, validated as dt-validate does)
+    BND001(Severity.WARNING, "property or child node not allowed by the binding"),
+    BND002(Severity.WARNING, "required property missing"),
+    BND003(Severity.WARNING, "value not allowed by the binding"),
+    BND004(Severity.WARNING, "wrong number of entries for the binding"),
+    BND005(Severity.WARNING, "value of the wrong type for the binding"),
+    BND006(Severity.WARNING, "binding condition not met"),
+
     // Internal
     INT001(Severity.ERROR, "internal error");
 

@@ -129,6 +129,7 @@ abstract class Reporter {
                 o.addProperty("severity", d.severity().label());
                 o.addProperty("code", d.code().id());
                 o.addProperty("message", d.message());
+                d.data().forEach(o::addProperty);
                 JsonArray rel = new JsonArray();
                 for (Diagnostic.Related r : d.related()) {
                     JsonObject ro = location(r.span());

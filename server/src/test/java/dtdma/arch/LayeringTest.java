@@ -28,20 +28,21 @@ class LayeringTest {
             Map.entry("preprocess", Set.of("text", "source", "check")),
             Map.entry("syntax", Set.of("text", "preprocess", "check", "grammar")),
             Map.entry("tree", Set.of("text", "syntax", "check")),
-            Map.entry("dma", Set.of("text", "tree", "check", "syntax")),
+            Map.entry("bindings", Set.of("text", "source", "tree", "check")),
+            Map.entry("dma", Set.of("text", "tree", "check", "syntax", "bindings")),
             Map.entry("sdma", Set.of("text", "tree", "check", "dma")),
             Map.entry("devlink", Set.of("text", "tree", "check", "dma", "sdma")),
             Map.entry("conformance", Set.of("text", "tree", "check", "fdt", "workspace")),
             Map.entry("fdt", Set.of("text")),
             Map.entry("workspace", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "dma", "sdma",
-                    "devlink")),
+                    "devlink", "bindings")),
             Map.entry("features", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "dma", "sdma",
-                    "devlink", "workspace")),
-            Map.entry("lsp", Set.of("text", "source", "check", "tree", "features", "workspace")),
+                    "devlink", "workspace", "bindings")),
+            Map.entry("lsp", Set.of("text", "source", "check", "tree", "features", "workspace", "bindings")),
             Map.entry("bench", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "workspace",
-                    "conformance", "fdt")),
+                    "conformance", "fdt", "bindings")),
             Map.entry("cli", Set.of("text", "source", "check", "tree", "features", "workspace", "lsp", "bench",
-                    "dma", "sdma", "devlink")));
+                    "dma", "sdma", "devlink", "bindings")));
 
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
 
