@@ -60,6 +60,7 @@ public final class BindingSet {
     private final Map<String, List<Binding>> byCompatible = new HashMap<>();
     private final Map<String, Set<String>> propTypes = new HashMap<>();
     private final List<Map.Entry<Pattern, Set<String>>> patternTypes = new ArrayList<>();
+    private final Map<String, Set<Integer>> innerSizes = new HashMap<>();
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
     private final Map<String, JsonSchema> selects = new ConcurrentHashMap<>();
     private final JsonSchemaFactory factory;
@@ -95,6 +96,7 @@ public final class BindingSet {
         String metaIri = "https://dtdma.dev/dt-schema-dialect";
         JsonMetaSchema meta = JsonMetaSchema.builder(metaIri, JsonMetaSchema.getV201909())
                 .keyword(new TypeSizeKeyword())
+                .keyword(new AdditionalPropertiesKeyword())
                 .keyword(new NonValidationKeyword("phandle"))
                 .keyword(new NonValidationKeyword("select"))
                 .keyword(new NonValidationKeyword("$filename"))
@@ -113,7 +115,11 @@ public final class BindingSet {
                     if (b == null) {
                         return null;
                     }
-                    return texts.computeIfAbsent(id, k -> b.schema().toString());
+                    return texts.computeIfAbsent(id, k -> {
+                        JsonNode copy = b.schema().deepCopy();
+                        AdditionalPropertiesKeyword.mark(copy, 0);
+                        return copy.toString();
+                    });
                 }))
                 .build();
         this.config = SchemaValidatorsConfig.builder().pathType(com.networknt.schema.PathType.JSON_POINTER)
@@ -284,6 +290,9 @@ public final class BindingSet {
                     Map.Entry<String, JsonNode> e = it.next();
                     Set<String> t = new LinkedHashSet<>();
                     refTypes(e.getValue(), t, 0);
+                    if (key.equals("properties")) {
+                        innerSize(e.getKey(), e.getValue(), 0);
+                    }
                     if (!t.isEmpty()) {
                         if (key.equals("properties")) {
                             propTypes.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).addAll(t);
@@ -306,6 +315,34 @@ public final class BindingSet {
         }
         for (String key : List.of("if", "then", "else", "additionalProperties", "unevaluatedProperties")) {
             collectTypes(o.get(key), depth + 1);
+        }
+    }
+
+    /**
+     * The fixed length of each entry of a matrix property, when every binding that sizes its entries gives the
+     * same one (how dt-schema splits a matrix value it reads from a blob); null otherwise.
+     */
+    public Integer matrixStride(String prop) {
+        Set<Integer> s = innerSizes.get(prop);
+        return s != null && s.size() == 1 ? s.iterator().next() : null;
+    }
+
+    private void innerSize(String prop, JsonNode n, int depth) {
+        if (!(n instanceof ObjectNode o) || depth > 4) {
+            return;
+        }
+        JsonNode items = o.get("items");
+        if (items != null && items.isArray() && items.size() == 1) {
+            items = items.get(0);
+        }
+        if (items != null && items.isObject() && items.has("minItems") && items.has("maxItems")
+                && items.get("minItems").asInt() == items.get("maxItems").asInt() && items.get("minItems").asInt() > 0) {
+            innerSizes.computeIfAbsent(prop, k -> new LinkedHashSet<>()).add(items.get("minItems").asInt());
+        }
+        for (String key : List.of("allOf", "anyOf", "oneOf")) {
+            if (o.get(key) instanceof ArrayNode a) {
+                a.forEach(x -> innerSize(prop, x, depth + 1));
+            }
         }
     }
 

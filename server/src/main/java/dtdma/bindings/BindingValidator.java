@@ -48,9 +48,23 @@ public final class BindingValidator {
             if (s == null) {
                 continue;
             }
+            List<BindingFinding> mine = new ArrayList<>();
             for (ValidationMessage m : s.validate(json)) {
                 BindingFinding f = finding(n, json, b, m, disabled, values);
                 if (f != null) {
+                    mine.add(f);
+                }
+            }
+            // a property whose value failed a rule is not also "unevaluated" (annotations of a failing
+            // subschema are dropped by the JSON-Schema rules, which would report it twice)
+            java.util.Set<String> failed = new java.util.HashSet<>();
+            for (BindingFinding f : mine) {
+                if (f.kind() != BindingFinding.Kind.UNEXPECTED && f.property() != null) {
+                    failed.add(f.node().path() + "\0" + f.property());
+                }
+            }
+            for (BindingFinding f : mine) {
+                if (!(f.keyword().equals("unevaluatedProperties") && failed.contains(f.node().path() + "\0" + f.property()))) {
                     out.add(f);
                 }
             }
@@ -92,6 +106,14 @@ public final class BindingValidator {
             if (property == null) {
                 property = String.valueOf(e);
             }
+        }
+        if (property == null && node != validated && node.parent() != null
+                && !java.util.Set.of("required", "additionalProperties", "unevaluatedProperties", "dependentRequired",
+                        "dependentSchemas", "false").contains(keyword)) {
+            // the value under a key is a child node: the finding is about the parent's key
+            property = node.name();
+            node = node.parent();
+            cur = values.json.get(node);
         }
         boolean nodeDisabled = disabled || (cur instanceof ObjectNode o && o.has("status")
                 && o.get("status").toString().contains("disabled"));

@@ -117,8 +117,15 @@ final class NodeValues {
             if (rows == null && cellName != null) {
                 rows = phandleSplit(v, vals, cellName, name.equals("interconnects"));
             }
-        } else if (types.stream().anyMatch(t -> t.endsWith("-matrix"))) {
-            rows = groups(v, vals);
+        }
+        boolean matrix = types.stream().anyMatch(t -> t.endsWith("-matrix"));
+        if (rows == null && (matrix || types.contains("phandle-array"))) {
+            Integer stride = set.matrixStride(name);
+            if (stride != null) {
+                rows = split(vals, stride);
+            } else if (matrix) {
+                rows = groups(v, vals);
+            }
         }
         if (rows == null) {
             rows = List.of(vals);

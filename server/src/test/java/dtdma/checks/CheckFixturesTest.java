@@ -27,10 +27,13 @@ import org.junit.jupiter.api.TestFactory;
  * {@code // expect CODE TEXT} expects a diagnostic with that code whose range covers exactly TEXT on that
  * line (several may share a line); every diagnostic in the fixture must be expected, and every expectation met.
  * A line {@code // devlink: WORDS} runs the device-link simulation with {@link DevlinkSettings#parse}{@code (WORDS)}.
+ * A line {@code // bindings: DIR} validates against the binding schemas in DIR (relative to the fixture) and an
+ * installed dt-schema's core schemas (skipped when dt-schema is not installed).
  */
 class CheckFixturesTest {
     private static final Pattern EXPECT = Pattern.compile("//\\s*expect\\s+(\\w+)\\s+(.+?)\\s*(?=//\\s*expect|$)");
     private static final Pattern DEVLINK = Pattern.compile("//\\s*devlink:\\s*(.*?)\\s*$");
+    private static final Pattern BINDINGS = Pattern.compile("//\\s*bindings:\\s*(.*?)\\s*$");
 
     @TestFactory
     Stream<DynamicTest> fixtures() throws IOException {
@@ -47,6 +50,7 @@ class CheckFixturesTest {
         List<String> lines = Files.readAllLines(fixture);
         TreeSet<String> expected = new TreeSet<>();
         DevlinkSettings devlink = DevlinkSettings.NONE;
+        Path bindings = null;
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = EXPECT.matcher(lines.get(i));
             while (m.find()) {
@@ -56,9 +60,20 @@ class CheckFixturesTest {
             if (d.find()) {
                 devlink = DevlinkSettings.parse(d.group(1));
             }
+            Matcher b = BINDINGS.matcher(lines.get(i));
+            if (b.find()) {
+                bindings = fixture.getParent().resolve(b.group(1)).normalize();
+            }
         }
         assertFalse(expected.isEmpty(), fixture + " expects nothing");
         Boards boards = new Boards(List.of(), false, devlink);
+        if (bindings != null) {
+            Path dtSchema = dtdma.bindings.BindingSources.dtSchemaDir(null).orElse(null);
+            org.junit.jupiter.api.Assumptions.assumeTrue(dtSchema != null,
+                    "dt-schema not installed (scripts/setup-corpus.sh installs it)");
+            boards.setBindings(dtdma.bindings.BindingSet.load(bindings, dtSchema,
+                    dtdma.bindings.BindingSources.defaultCacheDir(), null));
+        }
         BoardResult r = boards.load(fixture);
         TreeSet<String> actual = new TreeSet<>();
         for (Diagnostic d : r.diagnostics()) {
