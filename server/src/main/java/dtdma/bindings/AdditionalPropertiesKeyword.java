@@ -45,10 +45,45 @@ final class AdditionalPropertiesKeyword implements Keyword {
                     com.fasterxml.jackson.databind.node.BooleanNode.TRUE)) {
                 o.put(NAME, true);
             }
+            mergeTrivialPatterns(o);
             o.elements().forEachRemaining(c -> mark(c, depth + 1));
         } else if (schema instanceof ArrayNode a) {
             a.forEach(c -> mark(c, depth + 1));
         }
+    }
+
+    /**
+     * Joins the {@code patternProperties} whose schemas accept anything ({@code true} or {@code {}}) into one
+     * alternation: they only decide what {@code additionalProperties} leaves alone, and a name matches the
+     * alternation exactly when it matches one of them. {@code vendor-prefixes.yaml} has some 700 such patterns
+     * and applies to every node; tried one by one they dominated the validation of a board.
+     */
+    private static void mergeTrivialPatterns(ObjectNode o) {
+        if (!(o.get("patternProperties") instanceof ObjectNode pp) || pp.size() < 8) {
+            return;
+        }
+        List<String> trivial = new ArrayList<>();
+        for (Iterator<java.util.Map.Entry<String, JsonNode>> it = pp.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            if (v.equals(com.fasterxml.jackson.databind.node.BooleanNode.TRUE) || (v.isObject() && v.isEmpty())) {
+                trivial.add(e.getKey());
+            }
+        }
+        if (trivial.size() < 8) {
+            return;
+        }
+        StringBuilder alt = new StringBuilder();
+        for (String re : trivial) {
+            alt.append(alt.length() == 0 ? "" : "|").append("(?:").append(re).append(')');
+        }
+        try {
+            Pattern.compile(alt.toString());
+        } catch (PatternSyntaxException e) {
+            return;
+        }
+        trivial.forEach(pp::remove);
+        pp.put(alt.toString(), true);
     }
 
     @Override

@@ -58,9 +58,12 @@ public final class BindingSet {
     private final List<Binding> always = new ArrayList<>();
     private final List<Binding> bySelectSchema = new ArrayList<>();
     private final Map<String, List<Binding>> byCompatible = new HashMap<>();
+    /** Selects that need a compatible from the key and more (other required properties, a {@code not}). */
+    private final Map<String, List<Binding>> byCompatibleChecked = new HashMap<>();
     private final Map<String, Set<String>> propTypes = new HashMap<>();
     private final List<Map.Entry<Pattern, Set<String>>> patternTypes = new ArrayList<>();
     private final Map<String, Set<Integer>> innerSizes = new HashMap<>();
+    private final Map<String, java.util.function.Predicate<String>> nodenameSelects = new HashMap<>();
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
     private final Map<String, JsonSchema> selects = new ConcurrentHashMap<>();
     private final JsonSchemaFactory factory;
@@ -82,13 +85,18 @@ public final class BindingSet {
                     always.add(b);
                 }
             } else {
-                List<String> compat = compatibleSelect(sel);
+                List<String> compat = selectCompatibles(sel);
                 if (compat != null) {
+                    Map<String, List<Binding>> index = onlyCompatible(sel) ? byCompatible : byCompatibleChecked;
                     for (String c : compat) {
-                        byCompatible.computeIfAbsent(c, k -> new ArrayList<>()).add(b);
+                        index.computeIfAbsent(c, k -> new ArrayList<>()).add(b);
                     }
                 } else {
                     bySelectSchema.add(b);
+                    java.util.function.Predicate<String> byName = nodenameSelect(sel);
+                    if (byName != null) {
+                        nodenameSelects.put(b.id(), byName);
+                    }
                 }
             }
             collectTypes(b.schema(), 0);
@@ -107,6 +115,20 @@ public final class BindingSet {
                 .build();
         Map<String, String> texts = new ConcurrentHashMap<>();
         this.factory = JsonSchemaFactory.builder()
+                // the schemas are served as JSON text whatever their IRI's extension says
+                .jsonNodeReader(new com.networknt.schema.serialization.JsonNodeReader() {
+                    @Override
+                    public JsonNode readTree(String content, com.networknt.schema.InputFormat format)
+                            throws java.io.IOException {
+                        return JSON.readTree(content);
+                    }
+
+                    @Override
+                    public JsonNode readTree(java.io.InputStream in, com.networknt.schema.InputFormat format)
+                            throws java.io.IOException {
+                        return JSON.readTree(in);
+                    }
+                })
                 .defaultMetaSchemaIri(metaIri)
                 .metaSchema(meta)
                 .schemaLoaders(l -> l.schemas(iri -> {
@@ -123,7 +145,7 @@ public final class BindingSet {
                 }))
                 .build();
         this.config = SchemaValidatorsConfig.builder().pathType(com.networknt.schema.PathType.JSON_POINTER)
-                .typeLoose(false).build();
+                .typeLoose(false).regularExpressionFactory(new Patterns()).build();
     }
 
     public Path bindingsDir() {
@@ -145,6 +167,11 @@ public final class BindingSet {
 
     int alwaysCount() {
         return always.size();
+    }
+
+    List<String> slowSelects() {
+        return bySelectSchema.stream().filter(b -> !nodenameSelects.containsKey(b.id()))
+                .map(b -> b.file() + " " + b.schema().get("select")).toList();
     }
 
     int selectSchemaCount() {
@@ -176,8 +203,25 @@ public final class BindingSet {
             seen.addAll(forCompatible(c));
         }
         out.addAll(seen);
+        for (String c : compatibles) {
+            for (Binding b : byCompatibleChecked.getOrDefault(c, List.of())) {
+                JsonSchema s = out.contains(b) ? null : select(b);
+                if (s != null && s.validate(node).isEmpty()) {
+                    out.add(b);
+                }
+            }
+        }
+        String nodeName = node.has("$nodename") && node.get("$nodename").size() > 0
+                ? node.get("$nodename").get(0).asText() : null;
         for (Binding b : bySelectSchema) {
             if (!hasRequired(b.schema().get("select"), node)) {
+                continue;
+            }
+            java.util.function.Predicate<String> byName = nodenameSelects.get(b.id());
+            if (byName != null) {
+                if (nodeName != null && byName.test(nodeName)) {
+                    out.add(b);
+                }
                 continue;
             }
             JsonSchema s = select(b);
@@ -234,33 +278,72 @@ public final class BindingSet {
         return selects.get(b.id());
     }
 
-    /** The compatibles of a select dt-schema made from a {@code compatible} list, or null for another select. */
-    private static List<String> compatibleSelect(JsonNode sel) {
-        if (sel.size() != 2 || !sel.has("required") || !sel.has("properties")) {
+    /**
+     * A select that only tests the node name ({@code required: [$nodename]} and one {@code pattern} or
+     * {@code const} for it), as a predicate on the name; null for any other select.
+     */
+    private static java.util.function.Predicate<String> nodenameSelect(JsonNode sel) {
+        if (sel.size() != 2 || !sel.has("required") || !sel.has("properties") || sel.get("required").size() != 1
+                || !"$nodename".equals(sel.get("required").get(0).asText()) || sel.get("properties").size() != 1) {
             return null;
         }
-        JsonNode req = sel.get("required");
+        JsonNode nn = sel.get("properties").get("$nodename");
+        if (nn == null || !nn.isObject()) {
+            return null;
+        }
+        for (Iterator<String> it = nn.fieldNames(); it.hasNext(); ) {
+            if (!Set.of("items", "type", "minItems", "maxItems").contains(it.next())) {
+                return null;
+            }
+        }
+        JsonNode items = nn.get("items");
+        if (items == null || !items.isArray() || items.size() != 1 || items.get(0).size() != 1) {
+            return null;
+        }
+        JsonNode item = items.get(0);
+        if (item.has("const") && item.get("const").isTextual()) {
+            String c = item.get("const").asText();
+            return c::equals;
+        }
+        if (item.has("pattern") && item.get("pattern").isTextual()) {
+            try {
+                Pattern p = Pattern.compile(item.get("pattern").asText());
+                return s -> p.matcher(s).find();
+            } catch (PatternSyntaxException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The compatibles a select requires one of ({@code properties: {compatible: {contains: {enum|const}}}}; the
+     * strings are compared exactly, as {@code enum} does), or null for a select that does not test
+     * {@code compatible} that way.
+     */
+    private static List<String> selectCompatibles(JsonNode sel) {
         JsonNode props = sel.get("properties");
-        if (req.size() != 1 || !"compatible".equals(req.get(0).asText()) || props.size() != 1) {
-            return null;
-        }
-        JsonNode c = props.get("compatible");
+        JsonNode c = props == null ? null : props.get("compatible");
         if (c == null || c.size() != 1 || !c.has("contains") || c.get("contains").size() != 1) {
             return null;
         }
-        JsonNode en = c.get("contains").get("enum");
-        if (en == null || !en.isArray()) {
+        JsonNode contains = c.get("contains");
+        List<String> out = new ArrayList<>();
+        if (contains.get("const") != null && contains.get("const").isTextual()) {
+            out.add(contains.get("const").asText());
+        } else if (contains.get("enum") != null && contains.get("enum").isArray()) {
+            contains.get("enum").forEach(e -> out.add(e.asText()));
+        } else {
             return null;
         }
-        List<String> out = new ArrayList<>();
-        for (JsonNode e : en) {
-            String s = e.asText();
-            if (s.matches(".*[\\^\\[{(\\$*+?\\\\].*")) {
-                return null; // a pattern, not a plain string: validate the select instead
-            }
-            out.add(s);
-        }
         return out;
+    }
+
+    /** Whether a select is exactly "compatible contains one of these" (dt-schema's generated select). */
+    private static boolean onlyCompatible(JsonNode sel) {
+        JsonNode req = sel.get("required");
+        return sel.size() == 2 && req != null && req.size() == 1 && "compatible".equals(req.get(0).asText())
+                && sel.get("properties").size() == 1;
     }
 
     // ---- property types -----------------------------------------------------------------------------

@@ -87,8 +87,8 @@ final class NodeValues {
             return strings(v);
         }
         Set<String> types = set.types(name);
-        if ((types.contains("string") || types.contains("string-array") || types.contains("non-unique-string-array"))
-                && printableStrings(v)) {
+        if (typeMarkers(v).isEmpty() && (types.contains("string") || types.contains("string-array")
+                || types.contains("non-unique-string-array")) && printableStrings(v)) {
             return strings(v);
         }
         List<Cell> vals = ints(v);

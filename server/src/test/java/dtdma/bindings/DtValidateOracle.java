@@ -76,7 +76,10 @@ final class DtValidateOracle {
         return new DtValidateOracle(cache, processed, key);
     }
 
-    /** dt-validate's report (its standard error) for one blob, from the cache when the blob was seen before. */
+    /**
+     * dt-validate's report (its standard error) for one blob, from the cache when the blob was seen before; with
+     * {@code -Ddtdma.bindings.cachedOnly=true} null for a blob not in the cache (to report on a partial run).
+     */
     String validate(byte[] dtb) throws IOException, InterruptedException {
         MessageDigest md = sha();
         md.update(schemaKey.getBytes(StandardCharsets.UTF_8));
@@ -85,6 +88,9 @@ final class DtValidateOracle {
         Path out = cache.resolve("validate-" + key + ".txt");
         if (Files.isRegularFile(out)) {
             return Files.readString(out);
+        }
+        if (Boolean.getBoolean("dtdma.bindings.cachedOnly")) {
+            return null;
         }
         Path blob = Files.createTempFile(cache, "board", ".dtb");
         try {
