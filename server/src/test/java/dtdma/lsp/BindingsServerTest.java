@@ -105,7 +105,8 @@ class BindingsServerTest {
         assertNotNull(p);
         Diagnostic d = p.getDiagnostics().stream().filter(x -> x.getCode().getLeft().equals("BND002")).findFirst()
                 .orElseThrow(() -> new AssertionError(p.toString()));
-        assertEquals("`clocks`: required property is missing (binding `serial/vendor,bnd-uart.yaml`)", d.getMessage());
+        assertEquals("`clocks`: required property is missing (binding `serial/vendor,bnd-uart.yaml`)",
+                d.getMessage().getLeft());
         assertEquals(9, d.getRange().getStart().getLine());
         assertTrue(d.getRelatedInformation().get(0).getLocation().getUri().endsWith("vendor,bnd-uart.yaml"),
                 d.getRelatedInformation().toString());
