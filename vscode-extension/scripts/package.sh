@@ -16,11 +16,12 @@ cd "$ext"
 [ -d node_modules ] || npm ci --no-audit --no-fund
 version="$(node -p "require('./package.json').version")"
 vsix="$ext/dtdma-$version.vsix"
-# vscode:prepublish type-checks and bundles dist/extension.js; no LICENSE file, no repository link check
-npx --no-install vsce package --no-dependencies --skip-license --allow-missing-repository -o "$vsix" >&2
+# vscode:prepublish type-checks and bundles dist/extension.js (with vscode-languageclient and dagre)
+npx --no-install vsce package --no-dependencies -o "$vsix" >&2
 listing="$(unzip -l "$vsix")"
-for f in extension/server/dtdma.jar extension/syntaxes/dts.tmLanguage.json extension/dist/extension.js extension/package.json; do
-  grep -q " $f\$" <<<"$listing" || { echo "package.sh: $f is missing from $vsix" >&2; exit 1; }
+for f in extension/server/dtdma.jar extension/syntaxes/dts.tmLanguage.json extension/dist/extension.js extension/package.json \
+    extension/LICENSE.txt extension/CHANGELOG.md extension/images/icon.png; do
+  grep -qi " $f\$" <<<"$listing" || { echo "package.sh: $f is missing from $vsix" >&2; exit 1; }
 done
 echo "$(du -k "$vsix" | cut -f1) KiB, $(grep -c ' extension/' <<<"$listing") files" >&2
 echo "$vsix"

@@ -5,6 +5,8 @@ export interface DtdmaContext {
   uri: string;
   active: boolean;
   partial: boolean;
+  /** The user picked this board (now or in an earlier session). */
+  explicit: boolean;
 }
 
 export interface ContextPickItem {
@@ -23,7 +25,7 @@ export function parseContexts(result: unknown): DtdmaContext[] {
   }
   return list
     .filter((c): c is Record<string, unknown> => !!c && typeof (c as Record<string, unknown>).uri === 'string')
-    .map((c) => ({ uri: c.uri as string, active: c.active === true, partial: c.partial === true }));
+    .map((c) => ({ uri: c.uri as string, active: c.active === true, partial: c.partial === true, explicit: c.explicit === true }));
 }
 
 function fileName(uri: string): string {

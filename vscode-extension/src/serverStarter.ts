@@ -10,6 +10,12 @@ export interface ServerCommand {
 export const EXIT_ON_OOM = '-XX:+ExitOnOutOfMemoryError';
 
 /**
+ * JVM flag that sends the VM's own messages (such as "Terminating due to java.lang.OutOfMemoryError") to stderr:
+ * without it HotSpot writes them to stdout, which is the protocol stream.
+ */
+export const VM_OUTPUT_TO_STDERR = '-XX:+DisplayVMOutputToStderr';
+
+/**
  * Splits the `dtdma.server.vmargs` setting into arguments the way a shell would for the simple cases:
  * whitespace separates, double quotes group (and are removed), a backslash escapes a quote inside quotes.
  */
@@ -57,9 +63,13 @@ export function javaExecutable(javaHome: string, platform: NodeJS.Platform = pro
   return path.join(javaHome, 'bin', platform === 'win32' ? 'java.exe' : 'java');
 }
 
+/** Heap limit used when the user's vmargs set none: the server's heap stays bounded. */
+export const DEFAULT_HEAP = '-Xmx1G';
+
 /**
- * Builds `java [vmargs] -XX:+ExitOnOutOfMemoryError -jar <extension>/server/dtdma.jar lsp --stdio`.
- * The OOM flag is added once, unless the user's vmargs already set it.
+ * Builds `java [vmargs] [-Xmx1G] -XX:+ExitOnOutOfMemoryError -XX:+DisplayVMOutputToStderr
+ * -jar <extension>/server/dtdma.jar lsp --stdio`.
+ * The heap limit and the two -XX flags are added once each, unless the user's vmargs already set them.
  */
 export function buildServerCommand(options: {
   javaHome: string;
@@ -68,8 +78,14 @@ export function buildServerCommand(options: {
   platform?: NodeJS.Platform;
 }): ServerCommand {
   const args = parseVMargs(options.vmargs);
+  if (!args.some((a) => a.startsWith('-Xmx') || a.startsWith('-XX:MaxRAMPercentage') || a.startsWith('-XX:MaxHeapSize'))) {
+    args.push(DEFAULT_HEAP);
+  }
   if (!args.some((a) => a.startsWith('-XX:+ExitOnOutOfMemoryError') || a.startsWith('-XX:-ExitOnOutOfMemoryError'))) {
     args.push(EXIT_ON_OOM);
+  }
+  if (!args.some((a) => /^-XX:[+-]DisplayVMOutputToStderr$/.test(a))) {
+    args.push(VM_OUTPUT_TO_STDERR);
   }
   args.push('-jar', path.join(options.extensionPath, 'server', 'dtdma.jar'), 'lsp', '--stdio');
   return { command: javaExecutable(options.javaHome, options.platform), args };

@@ -66,20 +66,8 @@ public final class BindingChecks {
         if (rule != null) {
             related.add(new Diagnostic.Related(rule, "rule " + f.rule() + " in " + f.binding().displayFile()));
         }
-        java.util.Map<String, String> data = new java.util.LinkedHashMap<>();
-        if (r.board() != null) {
-            data.put("board", r.board().toString());
-        }
-        data.put("nodePath", f.node().path());
-        if (f.property() != null) {
-            data.put("property", f.property());
-        }
-        data.put("binding", f.binding().displayFile());
-        data.put("rule", f.rule());
-        if (f.disabled()) {
-            data.put("status", f.node().status());
-        }
-        return Diagnostic.of(code, span, msg.toString(), related).withData(data);
+        return Diagnostic.of(code, span, msg.toString(), related).withSubject(new Diagnostic.Subject(
+                f.node().path(), f.property(), null, f.binding().displayFile(), f.rule()));
     }
 
     private static Span place(BindingFinding f) {

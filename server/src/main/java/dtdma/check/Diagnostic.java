@@ -5,22 +5,17 @@ import java.util.List;
 
 /**
  * One finding: a stable code from {@link Code}, a severity (by default the code's own), a span in an
- * original source file, a one-line message, and optional related places (e.g. "first defined here").
+ * original source file, a one-line message, optional related places (e.g. "first defined here"), and optionally
+ * what it is about in the merged tree ({@link Subject}: node path, property, dtc's name for the check).
  */
 public record Diagnostic(Code code, Severity severity, Span span, String message, List<Related> related,
-        java.util.Map<String, String> data) {
+        Subject subject) {
     public Diagnostic {
         related = related == null ? List.of() : List.copyOf(related);
-        data = data == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
     }
 
     public Diagnostic(Code code, Severity severity, Span span, String message, List<Related> related) {
         this(code, severity, span, message, related, null);
-    }
-
-    /** The same finding with named facts for machine-readable reports (e.g. {@code binding}, {@code nodePath}). */
-    public Diagnostic withData(java.util.Map<String, String> facts) {
-        return new Diagnostic(code, severity, span, message, related, facts);
     }
 
     public static Diagnostic of(Code code, Span span, String message) {
@@ -32,26 +27,25 @@ public record Diagnostic(Code code, Severity severity, Span span, String message
     }
 
     public Diagnostic withSeverity(Severity s) {
-        return new Diagnostic(code, s, span, message, related, data);
+        return new Diagnostic(code, s, span, message, related, subject);
     }
 
-    /**
-     * Equal when code, severity, span, message and related places agree: {@link #data()} (which may name the
-     * board) does not make a finding in a shared include a different finding for each board.
-     */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Diagnostic d && code == d.code && severity == d.severity
-                && java.util.Objects.equals(span, d.span) && java.util.Objects.equals(message, d.message)
-                && related.equals(d.related);
-    }
-
-    @Override
-    public int hashCode() {
-        return java.util.Objects.hash(code, severity, span, message, related);
+    public Diagnostic withSubject(Subject s) {
+        return new Diagnostic(code, severity, span, message, related, s);
     }
 
     /** Another place that explains a diagnostic. */
     public record Related(Span span, String message) {
+    }
+
+    /**
+     * What a finding is about in the merged tree: the node's full path, the property's name (null for a finding
+     * on the node itself), for dtc's checks dtc's name for the check, and for binding findings the binding file
+     * and the failing rule (null otherwise).
+     */
+    public record Subject(String nodePath, String property, String dtcCheck, String binding, String rule) {
+        public Subject(String nodePath, String property, String dtcCheck) {
+            this(nodePath, property, dtcCheck, null, null);
+        }
     }
 }

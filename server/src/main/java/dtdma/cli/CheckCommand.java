@@ -2,6 +2,8 @@ package dtdma.cli;
 
 import dtdma.check.Diagnostic;
 import dtdma.check.Severity;
+import dtdma.dtc.DtcWarnings;
+import dtdma.style.StyleChecks;
 import dtdma.workspace.BoardResult;
 import dtdma.workspace.Boards;
 import java.io.IOException;
@@ -44,6 +46,9 @@ final class CheckCommand {
                   --format FMT           text (default), json or sarif (SARIF 2.1.0)
                   --min-severity SEV     report only error, warning (default), info or hint and above
                   --werror               exit 1 on warnings too
+                  --style                also report the kernel's DTS coding style (STY0xx, severity info)
+                                         in every .dts, .dtsi and .dtso the boards read; lowers the default
+                                         --min-severity to info
                   --devlink-mode M       simulate dma_request_chan device links in mode M and report DL0xx:
                                          none (default), felsch-v1, felsch-v2, frank-sketch, frank-legal,
                                          custom (with --devlink-flags F and --devlink-supplier S)
@@ -54,6 +59,10 @@ final class CheckCommand {
                   --dt-schema DIR        the installed dt-schema package directory (holding schemas/dt-core.yaml);
                                          default: found where Debian's dt-schema package or pip put it
                   --no-bindings          do not validate against binding schemas
+                  --dtc-warnings LEVEL   which of dtc's checks report (DC0xx): kernel (default: what
+                                         make dtbs shows), W=1, W=2, W=12, all or none
+                  -W CHECK, -Wno-CHECK   turn one of dtc's checks on or off, by dtc's name, after the
+                                         level (repeatable), e.g. -Wunique_unit_address
                   --jobs N               check N boards in parallel (default: number of cores)
                   --no-progress          never draw a progress bar (none is drawn when stderr is no terminal)
                   -h, --help             show this text
@@ -68,6 +77,8 @@ final class CheckCommand {
         String format = "text";
         Severity min = Severity.WARNING;
         boolean werror = false;
+        boolean style = false;
+        boolean minGiven = false;
         boolean detect = true;
         boolean progress = true;
         int jobs = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -78,6 +89,8 @@ final class CheckCommand {
         Path bindingsDir = null;
         Path dtSchemaDir = null;
         boolean useBindings = true;
+        DtcWarnings dtcLevel = DtcWarnings.KERNEL;
+        List<String> dtcAdjust = new ArrayList<>();
         while (o.hasNext()) {
             String a = o.next();
             if (a.equals("-h") || a.equals("--help")) {
@@ -93,6 +106,7 @@ final class CheckCommand {
             } else if (Options.is(a, "--min-severity")) {
                 try {
                     min = Severity.parse(o.value(a, "--min-severity"));
+                    minGiven = true;
                 } catch (IllegalArgumentException e) {
                     throw new Main.UsageException(e.getMessage());
                 }
@@ -110,6 +124,18 @@ final class CheckCommand {
                 dtSchemaDir = Path.of(o.value(a, "--dt-schema"));
             } else if (a.equals("--no-bindings")) {
                 useBindings = false;
+            } else if (Options.is(a, "--dtc-warnings")) {
+                try {
+                    dtcLevel = DtcWarnings.of(o.value(a, "--dtc-warnings"));
+                } catch (IllegalArgumentException e) {
+                    throw new Main.UsageException(e.getMessage());
+                }
+            } else if (a.equals("-W") || a.equals("-Wno")) {
+                dtcAdjust.add(a + (a.equals("-Wno") ? "-" : "") + o.value(a, a));
+            } else if (a.startsWith("-W")) {
+                dtcAdjust.add(a);
+            } else if (a.equals("--style")) {
+                style = true;
             } else if (a.equals("--werror")) {
                 werror = true;
             } else if (a.equals("--no-kernel-detect")) {
@@ -144,8 +170,19 @@ final class CheckCommand {
                 return 2;
             }
         }
+        if (files.isEmpty()) {
+            err.println("dtdma check: no .dts file found in " + String.join(", ", o.positional));
+            return 2;
+        }
+        for (String adj : dtcAdjust) {
+            try {
+                dtcLevel = dtcLevel.with(adj);
+            } catch (IllegalArgumentException e) {
+                throw new Main.UsageException(e.getMessage());
+            }
+        }
         Boards boards = new Boards(o.includes, detect,
-                TopologyCommand.settings(dlMode, dlStrict, dlFlags, dlSupplier, ""));
+                TopologyCommand.settings(dlMode, dlStrict, dlFlags, dlSupplier, ""), dtcLevel);
         if (useBindings) {
             Integer rc = loadBindings(boards, bindingsDir, dtSchemaDir, files.isEmpty() ? null : files.get(0));
             if (rc != null) {
@@ -153,6 +190,17 @@ final class CheckCommand {
             }
         }
         List<BoardResult> results = checkAll(boards, files, jobs, progress && System.console() != null);
+        if (style && !results.isEmpty()) {
+            // each file once, whichever boards read it: reported with the first board
+            results = new ArrayList<>(results);
+            BoardResult first = results.get(0);
+            List<Diagnostic> merged = new ArrayList<>(first.diagnostics());
+            merged.addAll(styleFindings(boards));
+            results.set(0, new BoardResult(first.file(), first.tree(), merged));
+            if (!minGiven) {
+                min = Severity.INFO;
+            }
+        }
         Severity threshold = werror ? Severity.WARNING : Severity.ERROR;
         Reporter reporter = Reporter.of(format, boards.sources());
         reporter.report(results, min, out);
@@ -194,6 +242,23 @@ final class CheckCommand {
             return 2;
         }
         return null;
+    }
+
+    /** The style findings of every source file the boards read. */
+    private static List<Diagnostic> styleFindings(Boards boards) {
+        java.util.Map<Path, dtdma.text.SourceFile> latest = new java.util.TreeMap<>();
+        dtdma.text.SourceRegistry reg = boards.sources();
+        for (int id = 0; id < reg.size(); id++) {
+            dtdma.text.SourceFile f = reg.get(id);
+            if (f != null && f.path() != null && StyleChecks.isSource(f.path())) {
+                latest.put(f.path().toAbsolutePath().normalize(), f);
+            }
+        }
+        List<Diagnostic> out = new ArrayList<>();
+        for (dtdma.text.SourceFile f : latest.values()) {
+            out.addAll(StyleChecks.run(f));
+        }
+        return out;
     }
 
     private List<BoardResult> checkAll(Boards boards, List<Path> files, int jobs, boolean bar) {

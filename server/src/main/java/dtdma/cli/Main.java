@@ -15,9 +15,20 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new LimitedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                Long.getLong("dtdma.maxOutputBytes", dtdma.check.Budgets.MAX_CLI_OUTPUT_BYTES)), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        // The pipeline recurses over nesting (bounded by the parser's nesting budget): run it on a thread whose
+        // stack does not depend on the JVM's -Xss default.
+        int[] code = {2};
+        Thread t = new Thread(null, () -> code[0] = run(args, out, err), "dtdma-main", 512L << 20);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.exit(code[0]);
     }
 
     /** Runs a command line and returns the exit code; never calls {@code System.exit}. */
@@ -34,6 +45,7 @@ public final class Main {
                 case "dump" -> new DumpCommand(out, err).run(rest);
                 case "dma" -> new DmaCommand(out, err).run(rest);
                 case "topology" -> new TopologyCommand(out, err).run(rest);
+                case "format" -> new FormatCommand(out, err).run(rest);
                 case "lsp" -> lsp(rest, out);
                 case "help", "-h", "--help" -> {
                     out.print(usage());
@@ -54,6 +66,9 @@ public final class Main {
             err.println("Try 'dtdma " + cmd + " --help'.");
             return 2;
         } catch (InputException e) {
+            err.println("dtdma " + cmd + ": " + e.getMessage());
+            return 2;
+        } catch (LimitedOutputStream.LimitExceeded e) {
             err.println("dtdma " + cmd + ": " + e.getMessage());
             return 2;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -101,6 +116,7 @@ public final class Main {
                   dump BOARD          print the merged tree of a board as canonical DTS
                   dma BOARD           print the DMA map of a board: controllers, consumers, decoded cells
                   topology BOARD      simulate DMA device links and runtime PM (modes, scenarios, dot/svg)
+                  format FILE|DIR...  lay sources out in the kernel's DTS style (--check, --diff for CI)
                   lsp                 run the language server on stdin/stdout (--stdio, --clientProcessId=N)
                   help                show this text
                   --version           show the version

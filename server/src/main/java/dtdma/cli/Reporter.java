@@ -80,6 +80,103 @@ abstract class Reporter {
         return out;
     }
 
+    /** What a reported diagnostic is about: the first board that raised it, its node and property where known. */
+    record About(String board, String nodePath, String property, String dtcCheck, String binding, String rule) {
+        About(String board, String nodePath, String property, String dtcCheck) {
+            this(board, nodePath, property, dtcCheck, null, null);
+        }
+    }
+
+    /**
+     * For each diagnostic, the first board (in {@code results} order) that raised it, and the node and property it
+     * is about: from the diagnostic itself where it says (dtc's checks do), else the property whose definition
+     * holds its span, else the node whose name does.
+     */
+    java.util.Map<Diagnostic, About> about(List<BoardResult> results, List<Diagnostic> shown) {
+        Set<Diagnostic> want = new java.util.HashSet<>(shown);
+        java.util.Map<Diagnostic, About> out = new java.util.HashMap<>();
+        for (BoardResult r : results) {
+            TreeIndex index = null;
+            for (Diagnostic d : r.diagnostics()) {
+                if (!want.contains(d) || out.containsKey(d)) {
+                    continue;
+                }
+                String board = display(r.file());
+                Diagnostic.Subject s = d.subject();
+                if (s == null && r.tree() != null && d.span() != null) {
+                    if (index == null) {
+                        index = new TreeIndex(r.tree());
+                    }
+                    s = index.locate(d.span());
+                }
+                out.put(d, s == null ? new About(board, null, null, null)
+                        : new About(board, s.nodePath(), s.property(), s.dtcCheck(), s.binding(), s.rule()));
+            }
+        }
+        return out;
+    }
+
+    /** Adds {@code board}, {@code nodePath}, {@code property}, {@code dtcCheck}, {@code binding}, {@code rule} where known. */
+    static void addAbout(JsonObject o, About a) {
+        if (a == null) {
+            return;
+        }
+        o.addProperty("board", a.board());
+        if (a.nodePath() != null) {
+            o.addProperty("nodePath", a.nodePath());
+        }
+        if (a.property() != null) {
+            o.addProperty("property", a.property());
+        }
+        if (a.dtcCheck() != null) {
+            o.addProperty("dtcCheck", a.dtcCheck());
+        }
+        if (a.binding() != null) {
+            o.addProperty("binding", a.binding());
+        }
+        if (a.rule() != null) {
+            o.addProperty("rule", a.rule());
+        }
+    }
+
+    /** Finds the node and property a span lies in: property definitions first, then node names. */
+    static final class TreeIndex {
+        private record Entry(Span span, String nodePath, String property) {
+        }
+
+        private final List<Entry> entries = new ArrayList<>();
+
+        TreeIndex(dtdma.tree.DeviceTree tree) {
+            add(tree.root());
+        }
+
+        private void add(dtdma.tree.Node n) {
+            for (dtdma.tree.Property p : n.properties()) {
+                if (p.definition() != null) {
+                    entries.add(new Entry(p.definition().span(), n.path(), p.name()));
+                }
+            }
+            if (n.nameSpan() != null && !n.isRoot()) {
+                entries.add(new Entry(n.nameSpan(), n.path(), null));
+            }
+            for (dtdma.tree.Node c : n.children()) {
+                add(c);
+            }
+        }
+
+        Diagnostic.Subject locate(Span s) {
+            Entry best = null;
+            for (Entry e : entries) {
+                Span x = e.span();
+                if (x != null && x.fileId() == s.fileId() && x.start() <= s.start() && s.end() <= x.end()
+                        && (best == null || x.length() < best.span().length())) {
+                    best = e;
+                }
+            }
+            return best == null ? null : new Diagnostic.Subject(best.nodePath(), best.property(), null);
+        }
+    }
+
     static final class Text extends Reporter {
         Text(SourceRegistry s) {
             super(s);
@@ -124,12 +221,14 @@ abstract class Reporter {
             }
             root.add("checked", files);
             JsonArray diags = new JsonArray();
-            for (Diagnostic d : collect(results, min)) {
+            List<Diagnostic> shown = collect(results, min);
+            java.util.Map<Diagnostic, About> about = about(results, shown);
+            for (Diagnostic d : shown) {
                 JsonObject o = location(d.span());
                 o.addProperty("severity", d.severity().label());
                 o.addProperty("code", d.code().id());
                 o.addProperty("message", d.message());
-                d.data().forEach(o::addProperty);
+                addAbout(o, about.get(d));
                 JsonArray rel = new JsonArray();
                 for (Diagnostic.Related r : d.related()) {
                     JsonObject ro = location(r.span());
@@ -192,8 +291,15 @@ abstract class Reporter {
             tool.add("driver", driver);
             run.add("tool", tool);
             JsonArray res = new JsonArray();
-            for (Diagnostic d : collect(results, min)) {
+            List<Diagnostic> shown = collect(results, min);
+            java.util.Map<Diagnostic, About> about = about(results, shown);
+            for (Diagnostic d : shown) {
                 JsonObject r = new JsonObject();
+                JsonObject props = new JsonObject();
+                addAbout(props, about.get(d));
+                if (props.size() > 0) {
+                    r.add("properties", props);
+                }
                 r.addProperty("ruleId", d.code().id());
                 r.addProperty("ruleIndex", d.code().ordinal());
                 r.addProperty("level", level(d.severity()));

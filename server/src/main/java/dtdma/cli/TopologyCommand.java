@@ -103,7 +103,7 @@ final class TopologyCommand {
         Scenario scenario = null;
         if (scenarioFile != null) {
             try {
-                scenario = Scenario.parse(Files.readString(scenarioFile));
+                scenario = Scenario.read(scenarioFile);
             } catch (IOException e) {
                 err.println("dtdma topology: cannot read " + scenarioFile + ": " + e.getMessage());
                 return 2;

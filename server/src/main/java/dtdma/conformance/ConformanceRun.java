@@ -36,6 +36,12 @@ public final class ConformanceRun {
         BoardResult load(Path board, List<Path> includeDirs) throws Exception;
     }
 
+    /** Sees what both tools made of each board (called from the worker threads). */
+    @FunctionalInterface
+    public interface Observer {
+        void board(String board, OracleResult dtc, BoardResult mine);
+    }
+
     /** The verdict on one board; {@code board} is relative to the kernel tree. */
     public record BoardOutcome(String board, boolean passed, String reason, long oracleNanos, long dtdmaNanos,
                                boolean oracleCached) {
@@ -108,12 +114,18 @@ public final class ConformanceRun {
      * is not a verdict: it is rethrown (the front end is not available).
      */
     public static Summary run(Path kernel, List<Path> boards, DtcOracle oracle, Loader loader, int threads) {
+        return run(kernel, boards, oracle, loader, threads, null);
+    }
+
+    /** As {@link #run(Path, List, DtcOracle, Loader, int)}, showing every board to {@code observer} (may be null). */
+    public static Summary run(Path kernel, List<Path> boards, DtcOracle oracle, Loader loader, int threads,
+            Observer observer) {
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<BoardOutcome>> fs = new ArrayList<>();
             for (Path b : boards) {
-                fs.add(pool.submit(() -> check(kernel, b, oracle, loader)));
+                fs.add(pool.submit(() -> check(kernel, b, oracle, loader, observer)));
             }
             List<BoardOutcome> out = new ArrayList<>();
             for (Future<BoardOutcome> f : fs) {
@@ -137,6 +149,10 @@ public final class ConformanceRun {
 
     /** Judges one board. */
     public static BoardOutcome check(Path kernel, Path board, DtcOracle oracle, Loader loader) {
+        return check(kernel, board, oracle, loader, null);
+    }
+
+    static BoardOutcome check(Path kernel, Path board, DtcOracle oracle, Loader loader, Observer observer) {
         String rel = kernel.relativize(board).toString();
         long t0 = System.nanoTime();
         OracleResult r;
@@ -170,6 +186,9 @@ public final class ConformanceRun {
             return new BoardOutcome(rel, false, "dtdma threw " + e, oracleNanos, System.nanoTime() - t1, r.fromCache());
         }
         long dtdmaNanos = System.nanoTime() - t1;
+        if (observer != null) {
+            observer.board(rel, r, mine);
+        }
         String why = judge(r, fdt, blobError, mine);
         return new BoardOutcome(rel, why == null, why, oracleNanos, dtdmaNanos, r.fromCache());
     }

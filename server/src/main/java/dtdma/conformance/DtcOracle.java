@@ -48,6 +48,7 @@ public final class DtcOracle {
     private final String dtc;
     private final Duration timeout;
     private final String dtcVersion;
+    private final List<String> extraDtcArgs;
 
     /**
      * @param kernel   the kernel source tree (holding {@code scripts/dtc/include-prefixes})
@@ -65,6 +66,25 @@ public final class DtcOracle {
         this.timeout = timeout;
         probe(cpp, "cpp", "the Debian package cpp");
         this.dtcVersion = probe(dtc, "dtc", "the Debian package device-tree-compiler");
+        this.extraDtcArgs = List.of();
+    }
+
+    private DtcOracle(DtcOracle o, List<String> extraDtcArgs) {
+        this.kernel = o.kernel;
+        this.cacheDir = o.cacheDir;
+        this.cpp = o.cpp;
+        this.dtc = o.dtc;
+        this.timeout = o.timeout;
+        this.dtcVersion = o.dtcVersion;
+        this.extraDtcArgs = List.copyOf(extraDtcArgs);
+    }
+
+    /**
+     * The same oracle passing more options to dtc (e.g. {@code -W<check>} for every warning); they are part of
+     * the cache key, and the blob does not depend on warning options.
+     */
+    public DtcOracle withDtcArgs(List<String> args) {
+        return new DtcOracle(this, args);
     }
 
     /** An oracle with {@code cpp} and {@code dtc} from {@code PATH}, a 60 s timeout and the default cache. */
@@ -129,6 +149,7 @@ public final class DtcOracle {
      */
     public OracleResult compilePreprocessed(byte[] text, List<Path> dtcIncludeDirs) throws IOException {
         List<String> args = new ArrayList<>(List.of("-I", "dts", "-O", "dtb", "-b", "0"));
+        args.addAll(extraDtcArgs);
         for (Path d : dtcIncludeDirs) {
             args.add("-i");
             args.add(d.toString());

@@ -4,6 +4,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dtdma.check.Budgets;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +30,11 @@ public record Scenario(String settings, List<Simulation.Event> events) {
      * @throws IllegalArgumentException when it is not a scenario
      */
     public static Scenario parse(String json) {
+        if (json.length() > Budgets.MAX_SCENARIO_BYTES) {
+            throw new IllegalArgumentException("a scenario is limited to " + Budgets.MAX_SCENARIO_BYTES + " characters, this one has "
+                    + json.length());
+        }
+        checkDepth(json);
         try {
             JsonElement root = JsonParser.parseString(json);
             JsonArray arr;
@@ -37,6 +48,10 @@ public record Scenario(String settings, List<Simulation.Event> events) {
                 }
                 arr = o.has("events") ? o.getAsJsonArray("events") : new JsonArray();
             }
+            if (arr.size() > Budgets.MAX_SCENARIO_EVENTS) {
+                throw new IllegalArgumentException("a scenario is limited to " + Budgets.MAX_SCENARIO_EVENTS
+                        + " events, this one has " + arr.size());
+            }
             List<Simulation.Event> events = new ArrayList<>();
             for (JsonElement e : arr) {
                 JsonObject eo = e.getAsJsonObject();
@@ -47,8 +62,57 @@ public record Scenario(String settings, List<Simulation.Event> events) {
                         eo.has("name") ? eo.get("name").getAsString() : null));
             }
             return new Scenario(settings, events);
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
             throw new IllegalArgumentException("not a scenario: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a scenario file: only a regular file (never a FIFO or device, which could block or never end), at
+     * most {@link Budgets#MAX_SCENARIO_BYTES} bytes.
+     *
+     * @throws java.io.IOException when it cannot be read
+     * @throws IllegalArgumentException when it is not a scenario or exceeds a limit
+     */
+    public static Scenario read(Path file) throws java.io.IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        if (!a.isRegularFile()) {
+            throw new java.io.IOException(a.isDirectory() ? "it is a directory" : "not a regular file");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) Budgets.MAX_SCENARIO_BYTES + 1);
+        }
+        if (bytes.length > Budgets.MAX_SCENARIO_BYTES) {
+            throw new IllegalArgumentException("a scenario file is limited to " + Budgets.MAX_SCENARIO_BYTES + " bytes");
+        }
+        return parse(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** Refuses JSON nested deeper than {@link Budgets#MAX_JSON_DEPTH} before a recursive parser sees it. */
+    private static void checkDepth(String json) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > Budgets.MAX_JSON_DEPTH) {
+                    throw new IllegalArgumentException("a scenario is limited to " + Budgets.MAX_JSON_DEPTH
+                            + " levels of nested arrays and objects");
+                }
+            } else if ((c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
         }
     }
 }

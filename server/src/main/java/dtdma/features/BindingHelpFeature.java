@@ -88,8 +88,8 @@ public final class BindingHelpFeature {
      */
     public static CodeActionFeature.Action addRequired(Analysis a, dtdma.text.SourceFile file,
             dtdma.check.Diagnostic d) {
-        String prop = d.data().get("property");
-        String path = d.data().get("nodePath");
+        String prop = d.subject() == null ? null : d.subject().property();
+        String path = d.subject() == null ? null : d.subject().nodePath();
         if (prop == null || path == null || d.span() == null || d.span().fileId() != file.id()) {
             return null;
         }

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * Quick fixes for diagnostics of a file, by code: DT002 add {@code dma-names}; DT003 drop extra names or add
  * missing ones; DT007 pad short specifiers with 0 cells or drop extra cells; DT008 enable the disabled
  * controller (an override in the board, or the status where it is set); DTS001 insert the missing
- * {@code ;}, {@code >}, {@code )}, {@code ]} or {@code }}. Each fix is a set of text edits by file.
+ * {@code ;}, {@code >}, {@code )}, {@code ]} or {@code }}; dtc's checks: see {@link DtcFixes}. Each fix is a set
+ * of text edits by file.
  */
 public final class CodeActionFeature {
     private static final Pattern MISSING = Pattern.compile("^expected '([;>)\\]}])'");
@@ -87,6 +88,8 @@ public final class CodeActionFeature {
             if (fix != null) {
                 out.add(fix);
             }
+        } else if (d.subject() != null && d.subject().dtcCheck() != null) {
+            DtcFixes.add(a, d, out);
         }
     }
 

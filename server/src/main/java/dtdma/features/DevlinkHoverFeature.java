@@ -41,6 +41,82 @@ public final class DevlinkHoverFeature {
         return describe(a, model.simulation(), at.consumer().node().path(), at.specifier());
     }
 
+    /**
+     * One short paragraph for the top of the hover: the link this request gets (or none) and what a runtime-PM
+     * resume of the consumer does to its suppliers; the full trace is in {@link #markdown}. Null when there is
+     * no specifier at the offset or no board to boot.
+     */
+    public static String summary(Analysis a, SourceFile file, int offset) {
+        Lookup.SpecifierAt at = Lookup.specifier(a, file.id(), offset);
+        if (at == null) {
+            at = Lookup.dmaName(a, file.id(), offset);
+        }
+        if (at == null || at.specifier() == null) {
+            return null;
+        }
+        DevlinkModel model = a.devlink();
+        if (model == null) {
+            return null;
+        }
+        Simulation booted = model.simulation();
+        String consumerPath = at.consumer().node().path();
+        Device dev = booted.find(consumerPath);
+        Simulation.Consumer con = dev == null ? null : booted.consumer(dev);
+        if (con == null) {
+            return "**Runtime PM**: the consumer has no simulated driver";
+        }
+        List<Link> links = links(dev, con, at.specifier());
+        StringBuilder md = new StringBuilder("**Runtime PM** (mode `").append(booted.settings().describe()).append("`): ");
+        try {
+            Simulation sim = new Simulation(a.dma(), a.sdma(), booted.settings());
+            sim.boot();
+            Simulation.Step step = sim.apply(new Simulation.Event("resume", consumerPath, null));
+            md.append(step.result());
+            boolean pmLink = links.stream().anyMatch(l -> l.has(DlFlags.PM_RUNTIME));
+            if (links.isEmpty()) {
+                md.append("; no device link, so the resume does not power the DMA controller");
+            } else if (!pmLink) {
+                md.append("; the link has no PM_RUNTIME, so the resume does not power the DMA controller through it");
+            }
+            List<String> sups = new ArrayList<>();
+            for (Link l : links) {
+                Device sup = sim.find(l.supplier().name());
+                if (sup != null) {
+                    sups.add("supplier `" + sup.name() + "` " + (sup.rpmEnabled() ? sup.rpmStatus() : "runtime PM disabled")
+                            + ", usage_count " + sup.usageCount());
+                }
+            }
+            if (!sups.isEmpty()) {
+                md.append("; ").append(String.join("; ", sups));
+            }
+        } catch (RuntimeException e) {
+            md.append("not simulated: ").append(e.getMessage());
+        }
+        return md.toString();
+    }
+
+    /** The links of the consumer to the controller or channel that serves this specifier. */
+    private static List<Link> links(Device dev, Simulation.Consumer con, DmaSpecifier spec) {
+        String name = spec.name();
+        Simulation.Held held = null;
+        for (Simulation.Held h : con.held()) {
+            if (h.specifier() == spec || (name != null && name.equals(h.name()) && held == null)) {
+                held = h;
+            }
+        }
+        List<Link> links = new ArrayList<>();
+        if (held != null && held.link() != null) {
+            links.add(held.link());
+        }
+        for (Link l : dev.supplierLinks()) {
+            if (!links.contains(l) && held != null && (l.supplier() == held.controller().device()
+                    || l.supplier() == held.channel().device())) {
+                links.add(l);
+            }
+        }
+        return links;
+    }
+
     private static String describe(Analysis a, Simulation sim, String consumerPath, DmaSpecifier spec) {
         DevlinkSettings settings = sim.settings();
         StringBuilder md = new StringBuilder();

@@ -105,7 +105,7 @@ final class TextContext {
             }
             i++;
         }
-        if (eqPos >= 0) {
+        if (eqPos >= stmtStart) { // a directive line after the '=' starts a new statement (found by fuzzing)
             String before = text.substring(stmtStart, eqPos).trim();
             int sp = Math.max(before.lastIndexOf(' '), Math.max(before.lastIndexOf('\t'), before.lastIndexOf('\n')));
             propName = before.substring(sp + 1);

@@ -3,6 +3,7 @@ package dtdma.lsp;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dtdma.workspace.DiagnosticsEngine;
+import dtdma.workspace.FormatSettings;
 import dtdma.workspace.Settings;
 import dtdma.workspace.Workspace;
 import java.nio.file.Path;
@@ -55,6 +56,7 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
     private final IntConsumer exit;
     private final Workspace ws = new Workspace(Settings.DEFAULT, true);
     private final DiagnosticsEngine engine;
+    private volatile FormatSettings formatSettings = FormatSettings.DEFAULT;
     private final DtsTextDocumentService text;
     private final DtsWorkspaceService workspace;
     private final Map<Path, String> clientUris = new ConcurrentHashMap<>();
@@ -85,6 +87,11 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
 
     Workspace ws() {
         return ws;
+    }
+
+    /** {@code dtdma.format.*} and {@code dtdma.style}. */
+    FormatSettings formatSettings() {
+        return formatSettings;
     }
 
     DiagnosticsEngine engine() {
@@ -156,6 +163,7 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
         }
         roots = List.copyOf(r);
         applySettings(params.getInitializationOptions());
+        restoreContexts(params.getInitializationOptions());
         var caps = params.getCapabilities();
         progressSupported = caps != null && caps.getWindow() != null
                 && Boolean.TRUE.equals(caps.getWindow().getWorkDoneProgress());
@@ -176,6 +184,9 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
                 FeatureConvert.legend(), Boolean.TRUE));
         sc.setCodeLensProvider(new org.eclipse.lsp4j.CodeLensOptions(false));
         sc.setWorkspaceSymbolProvider(true);
+        sc.setDocumentFormattingProvider(true);
+        sc.setDocumentRangeFormattingProvider(true);
+        sc.setDocumentOnTypeFormattingProvider(new org.eclipse.lsp4j.DocumentOnTypeFormattingOptions(";", List.of("}")));
         return CompletableFuture.completedFuture(new InitializeResult(sc, new ServerInfo("dtdma", version())));
     }
 
@@ -278,6 +289,7 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
         LanguageClient c = client;
         List<Path> r = roots;
         if (r.isEmpty()) {
+            scanned = true;
             return;
         }
         Either<String, Integer> token = Either.forLeft("dtdma-scan-" + UUID.randomUUID());
@@ -296,6 +308,8 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
             }
             int[] lastPct = {-1};
             ws.scan(r, () -> shutdown, (done, total) -> {
+                scanDone = done;
+                scanTotal = total;
                 int pct = total == 0 ? 100 : done * 100 / total;
                 if (progress && pct != lastPct[0] && pct % 5 == 0) {
                     lastPct[0] = pct;
@@ -310,11 +324,58 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
                 e.setMessage(ws.index().boards().size() + " boards");
                 c.notifyProgress(new ProgressParams(token, Either.forLeft(e)));
             }
+            scanned = true;
             engine.refreshAll();
         }).exceptionally(e -> {
             LOG.log(Level.WARNING, "workspace scan failed", e);
+            scanned = true;
             return null;
         });
+    }
+
+    private volatile int scanDone;
+    private volatile int scanTotal;
+    private volatile boolean scanned;
+
+    /**
+     * Context choices of an earlier session, from {@code initializationOptions.contexts}:
+     * {@code [{"uri": file, "context": board, "explicit": bool}]}. Malformed entries are skipped.
+     */
+    private void restoreContexts(Object options) {
+        if (!(options instanceof com.google.gson.JsonObject o) || !o.has("contexts") || !o.get("contexts").isJsonArray()) {
+            return;
+        }
+        for (JsonElement e : o.getAsJsonArray("contexts")) {
+            if (!e.isJsonObject()) {
+                continue;
+            }
+            JsonObject c = e.getAsJsonObject();
+            JsonElement u = c.get("uri");
+            JsonElement b = c.get("context");
+            if (u == null || b == null || !u.isJsonPrimitive() || !b.isJsonPrimitive()) {
+                continue;
+            }
+            Path file = Convert.path(u.getAsString());
+            Path board = Convert.path(b.getAsString());
+            if (file != null && board != null) {
+                JsonElement x = c.get("explicit");
+                ws.rememberContext(file, board, x != null && x.isJsonPrimitive() && x.getAsBoolean());
+            }
+        }
+    }
+
+    /**
+     * {@code dtdma/status}: {@code {"state": "starting" | "indexing" | "ready", "done": n, "total": n,
+     * "boards": n}} — the board index scan's progress, for a client's status display.
+     */
+    @JsonRequest(value = "dtdma/status", useSegment = false)
+    public CompletableFuture<JsonObject> status(JsonObject params) {
+        JsonObject o = new JsonObject();
+        o.addProperty("state", scanned ? "ready" : scanTotal > 0 ? "indexing" : "starting");
+        o.addProperty("done", scanDone);
+        o.addProperty("total", scanTotal);
+        o.addProperty("boards", ws.index().boards().size());
+        return CompletableFuture.completedFuture(o);
     }
 
     void applySettings(Object options) {
@@ -325,7 +386,14 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
         }
         Path base = roots.isEmpty() ? null : roots.get(0);
         Settings s = Settings.fromJson(json, base, ws.settings(), LOG::warning);
+        FormatSettings fs = FormatSettings.fromJson(json, formatSettings, LOG::warning);
+        boolean restyle = fs.style() != formatSettings.style();
+        formatSettings = fs;
+        engine.setStyle(fs.style());
         ws.configure(s);
+        if (restyle) {
+            engine.refreshAll();
+        }
         readBindingSettings(json, base);
     }
 
@@ -421,6 +489,7 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
                     JsonObject o = new JsonObject();
                     o.addProperty("uri", Convert.uri(c));
                     o.addProperty("active", c.equals(active));
+                    o.addProperty("explicit", c.equals(active) && ws.explicitContext(p));
                     o.addProperty("partial", c.equals(p) && !dtdma.workspace.Boards.isBoard(p));
                     arr.add(o);
                 }

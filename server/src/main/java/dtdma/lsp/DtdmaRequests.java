@@ -19,7 +19,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
  */
 final class DtdmaRequests {
     private final DtdmaLanguageServer server;
-    private final java.util.concurrent.ExecutorService exec = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    private final java.util.concurrent.ExecutorService exec = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(null, r, "dtdma-custom-request", 64L << 20); // the pipeline recurses deeply
         t.setDaemon(true);
         return t;
@@ -33,14 +33,42 @@ final class DtdmaRequests {
     public CompletableFuture<JsonObject> topology(JsonObject params) {
         return CompletableFuture.supplyAsync(() -> {
             JsonElement sc = params == null ? null : params.get("scenario");
-            return run(params, false).json(sc != null && !sc.isJsonNull());
+            Analysis[] a = new Analysis[1];
+            JsonObject out = run(params, false, a).json(sc != null && !sc.isJsonNull());
+            locate(out, a[0]);
+            return out;
         }, exec);
+    }
+
+    /** Adds {@code location: {uri, line, character}} (where the node is first defined) to each device with a path. */
+    private void locate(JsonObject topology, Analysis a) {
+        if (a == null || !topology.has("devices") || !topology.get("devices").isJsonArray()) {
+            return;
+        }
+        for (JsonElement e : topology.getAsJsonArray("devices")) {
+            JsonObject d = e.getAsJsonObject();
+            JsonElement path = d.get("path");
+            if (path == null || !path.isJsonPrimitive()) {
+                continue;
+            }
+            dtdma.tree.Node n = a.tree().resolvePath(path.getAsString());
+            dtdma.text.Span span = n == null ? null : n.nameSpan();
+            dtdma.text.SourceFile f = span == null ? null : a.fileOf(span);
+            if (f != null) {
+                org.eclipse.lsp4j.Position pos = Convert.position(f.lines(), span.start());
+                JsonObject loc = new JsonObject();
+                loc.addProperty("uri", server.uriOf(f.path().toAbsolutePath().normalize()));
+                loc.addProperty("line", pos.getLine());
+                loc.addProperty("character", pos.getCharacter());
+                d.add("location", loc);
+            }
+        }
     }
 
     /** {@code dtdma/simulate}: {uri, mode?, scenario} → {mode, steps: [{step, result, trace, state}]}. */
     public CompletableFuture<JsonObject> simulate(JsonObject params) {
         return CompletableFuture.supplyAsync(() -> {
-            TopologyFeature.Run r = run(params, true);
+            TopologyFeature.Run r = run(params, true, new Analysis[1]);
             JsonObject out = new JsonObject();
             out.addProperty("mode", r.last().json().get("mode").getAsString());
             out.add("steps", r.stepsJson());
@@ -62,7 +90,7 @@ final class DtdmaRequests {
         }, exec);
     }
 
-    private TopologyFeature.Run run(JsonObject params, boolean scenarioRequired) {
+    private TopologyFeature.Run run(JsonObject params, boolean scenarioRequired, Analysis[] analysed) {
         Path p = params == null || !params.has("uri") ? null : Convert.path(params.get("uri").getAsString());
         if (p == null) {
             throw invalid("params.uri must be a file: URI");
@@ -78,6 +106,7 @@ final class DtdmaRequests {
         } catch (RuntimeException e) {
             throw invalid("cannot analyse " + p + ": " + e.getMessage());
         }
+        analysed[0] = a;
         try {
             Boolean strict = params.has("fwDevlinkStrict") ? params.get("fwDevlinkStrict").getAsBoolean() : null;
             return TopologyFeature.run(a, string(params, "mode"), strict, string(params, "settings"), scenario);

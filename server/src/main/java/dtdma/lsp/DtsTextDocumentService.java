@@ -6,6 +6,7 @@ import dtdma.features.DefinitionFeature;
 import dtdma.features.DevlinkHoverFeature;
 import dtdma.features.DocumentLinkFeature;
 import dtdma.features.FoldingFeature;
+import dtdma.features.FormattingFeature;
 import dtdma.features.HoverFeature;
 import dtdma.features.InlayHintsFeature;
 import dtdma.features.Place;
@@ -59,11 +60,17 @@ final class DtsTextDocumentService implements TextDocumentService {
     private static final Logger LOG = Logger.getLogger(DtsTextDocumentService.class.getName());
 
     private final DtdmaLanguageServer server;
-    private final java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(null, r, "dtdma-request", 64L << 20); // the pipeline may run here and recurses deeply
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * A fixed number of request threads (a storm of requests and cancellations queues instead of starting a
+     * thread each); a request cancelled while queued is answered without running.
+     */
+    static final int REQUEST_THREADS = 4;
+    private final java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newFixedThreadPool(
+            REQUEST_THREADS, r -> {
+                Thread t = new Thread(null, r, "dtdma-request", 64L << 20); // the pipeline may run here and recurses
+                t.setDaemon(true);
+                return t;
+            });
 
     DtsTextDocumentService(DtdmaLanguageServer server) {
         this.server = server;
@@ -76,6 +83,7 @@ final class DtsTextDocumentService implements TextDocumentService {
 
     private <T> CompletableFuture<T> compute(String uri, T empty, Compute<T> f) {
         return CompletableFutures.computeAsync(requests, (CancelChecker cc) -> {
+            cc.checkCanceled();
             Path p = Convert.path(uri);
             if (p == null) {
                 return empty;
@@ -156,14 +164,23 @@ final class DtsTextDocumentService implements TextDocumentService {
             if (r == null) {
                 return null;
             }
-            String dl = DevlinkHoverFeature.markdown(a, f, Convert.offset(f, params.getPosition()));
-            Hover h = new Hover(new MarkupContent(MarkupKind.MARKDOWN,
-                    dl == null ? r.markdown() : r.markdown() + "\n\n---\n\n" + dl));
+            int at = Convert.offset(f, params.getPosition());
+            String dl = DevlinkHoverFeature.markdown(a, f, at);
+            String pm = dl == null ? null : DevlinkHoverFeature.summary(a, f, at);
+            Hover h = new Hover(new MarkupContent(MarkupKind.MARKDOWN, boardLine(a) + (pm == null ? "" : pm + "\n\n")
+                    + r.markdown() + (dl == null ? "" : "\n\n---\n\n" + dl)));
             if (r.span() != null && r.span().fileId() == f.id()) {
                 h.setRange(Convert.range(f, r.span()));
             }
             return h;
         });
+    }
+
+    /** The first line of every hover: the board the file was analysed in. */
+    static String boardLine(Analysis a) {
+        String name = a.root().getFileName().toString();
+        return dtdma.workspace.Boards.isBoard(a.root()) ? "Board: `" + name + "`\n\n"
+                : "Board: none (`" + name + "` analysed alone: no board includes it)\n\n";
     }
 
     @Override
@@ -316,6 +333,11 @@ final class DtsTextDocumentService implements TextDocumentService {
             for (CodeActionFeature.Action x : CodeActionFeature.actions(a, f, from, to)) {
                 out.add(Either.forRight(EditConvert.action(x, a.sources(), server::uriOf)));
             }
+            if (server.formatSettings().style()) {
+                for (CodeActionFeature.Action x : dtdma.features.StyleActions.actions(f, from, to)) {
+                    out.add(Either.forRight(EditConvert.action(x, a.sources(), server::uriOf)));
+                }
+            }
             return out;
         });
     }
@@ -343,6 +365,61 @@ final class DtsTextDocumentService implements TextDocumentService {
                 out.add(FeatureConvert.lens(f, l));
             }
             return out;
+        });
+    }
+
+    // ---------------------------------------------------------------- formatting: the open buffer's text only,
+    // no analysis (FormattingFeature)
+
+    private CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> formatWith(String uri,
+            org.eclipse.lsp4j.FormattingOptions options,
+            java.util.function.BiFunction<String, dtdma.format.FormatOptions, List<FormattingFeature.Edit>> f) {
+        return CompletableFutures.computeAsync(requests, cc -> {
+            Path p = Convert.path(uri);
+            dtdma.workspace.Document doc = p == null ? null : server.ws().document(p);
+            if (doc == null || !server.formatSettings().enable()) {
+                return List.of();
+            }
+            try {
+                dtdma.format.FormatOptions o = server.formatSettings().options(
+                        options == null ? null : options.isInsertSpaces(), options == null ? null : options.getTabSize());
+                List<org.eclipse.lsp4j.TextEdit> out = new ArrayList<>();
+                for (FormattingFeature.Edit e : f.apply(doc.text(), o)) {
+                    out.add(new org.eclipse.lsp4j.TextEdit(new org.eclipse.lsp4j.Range(
+                            new org.eclipse.lsp4j.Position(e.startLine0(), e.startColumn0()),
+                            new org.eclipse.lsp4j.Position(e.endLine0(), e.endColumn0())), e.newText()));
+                }
+                return out;
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.log(Level.WARNING, "formatting " + uri + " failed", e);
+                return List.of();
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> formatting(
+            org.eclipse.lsp4j.DocumentFormattingParams params) {
+        return formatWith(params.getTextDocument().getUri(), params.getOptions(), FormattingFeature::format);
+    }
+
+    @Override
+    public CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> rangeFormatting(
+            org.eclipse.lsp4j.DocumentRangeFormattingParams params) {
+        org.eclipse.lsp4j.Range r = params.getRange();
+        return formatWith(params.getTextDocument().getUri(), params.getOptions(),
+                (text, o) -> FormattingFeature.formatRange(text, o, r.getStart().getLine(), r.getEnd().getLine()));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> onTypeFormatting(
+            org.eclipse.lsp4j.DocumentOnTypeFormattingParams params) {
+        org.eclipse.lsp4j.Position at = params.getPosition();
+        return formatWith(params.getTextDocument().getUri(), params.getOptions(), (text, o) -> {
+            dtdma.text.LineIndex li = new dtdma.text.LineIndex(text);
+            int line = Math.min(at.getLine(), li.lineCount() - 1);
+            int offset = Math.min(text.length(), li.lineStart(line) + at.getCharacter());
+            return FormattingFeature.onType(text, o, Math.max(0, offset - 1));
         });
     }
 }

@@ -1,5 +1,6 @@
 package dtdma.lsp;
 
+import dtdma.check.Budgets;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -22,9 +23,23 @@ public final class LspMain {
     /** Connects a new server to the streams and returns it with the running launcher. */
     public static Launcher<LanguageClient> launch(InputStream in, OutputStream out, IntConsumer exit) {
         DtdmaLanguageServer server = new DtdmaLanguageServer(exit);
-        Launcher<LanguageClient> l = LSPLauncher.createServerLauncher(server, in, out);
+        Launcher<LanguageClient> l = create(server, in, out);
         server.connect(l.getRemoteProxy());
         return l;
+    }
+
+    /**
+     * The protocol stack: the framing layer ({@link FramingInputStream}: bad headers skipped, bodies above
+     * {@link Budgets#MAX_MESSAGE_BYTES} refused) and the lifecycle gate ({@link LifecycleGate}) in front of LSP4J.
+     */
+    static Launcher<LanguageClient> create(DtdmaLanguageServer server, InputStream in, OutputStream out) {
+        return new LSPLauncher.Builder<LanguageClient>()
+                .setLocalService(server)
+                .setRemoteInterface(LanguageClient.class)
+                .setInput(new FramingInputStream(in, Budgets.MAX_MESSAGE_BYTES))
+                .setOutput(out)
+                .wrapMessages(new LifecycleGate())
+                .create();
     }
 
     /**
@@ -43,8 +58,18 @@ public final class LspMain {
             stdout.flush();
             System.exit(code);
         };
+        ExpectedFaults.install();
+        // ExitOnOutOfMemoryError-style behaviour without the JVM flag: a thread that runs out of heap ends the
+        // server with one line on stderr, so the editor restarts it instead of talking to a half-dead process
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            if (e instanceof OutOfMemoryError) {
+                System.err.println("dtdma: out of memory in thread " + t.getName() + "; exiting");
+                Runtime.getRuntime().halt(3);
+            }
+            LOG.log(Level.SEVERE, "uncaught exception in thread " + t.getName(), e);
+        });
         DtdmaLanguageServer server = new DtdmaLanguageServer(exit);
-        Launcher<LanguageClient> l = LSPLauncher.createServerLauncher(server, in, out);
+        Launcher<LanguageClient> l = create(server, in, out);
         server.connect(l.getRemoteProxy());
         if (clientPid > 0) {
             server.watchClientProcess(clientPid);

@@ -34,6 +34,15 @@ public final class Preprocessor {
         public static Options defaults() {
             return new Options(200, 1000, 64L << 20, 1 << 21);
         }
+
+        /**
+         * The work one top-level macro invocation may do, in tokens collected as arguments plus tokens
+         * substituted (nested calls such as {@code I(I(...))} re-read their arguments at every level, so the
+         * work grows with the square of the depth while the output stays small).
+         */
+        public long maxExpansionWork() {
+            return 32L * maxExpansionTokens;
+        }
     }
 
     /** A unit with the macro table as it was at the end of the board. */
@@ -359,6 +368,7 @@ public final class Preprocessor {
         Tok expFirst;
         Tok expLast;
         long expTokens;
+        long expOutTokens;
         boolean expAborted;
         int argDepth;
 
@@ -457,6 +467,7 @@ public final class Preprocessor {
                     expFirst = null;
                     expLast = null;
                     expTokens = 0;
+                    expOutTokens = 0;
                     expAborted = false;
                 }
             }
@@ -590,6 +601,9 @@ public final class Preprocessor {
             }
             expBuf.append(t.text);
             expLast = t;
+            if (++expOutTokens > opts.maxExpansionTokens()) {
+                limit("expansion of macro " + expMacro.name + " produces more than " + opts.maxExpansionTokens() + " tokens");
+            }
             if (expBuf.length() > opts.maxOutputChars()) {
                 limit("macro expansion of " + expMacro.name + " is larger than " + opts.maxOutputChars() + " characters");
             }
@@ -681,6 +695,7 @@ public final class Preprocessor {
             int level = 0;
             Tok rparen = null;
             int nparams = m.params.size();
+            long argTokens = 0;
             for (;;) {
                 Tok a = in.next();
                 if (a == null) {
@@ -710,8 +725,13 @@ public final class Preprocessor {
                     level--;
                 }
                 cur.add(a);
-                if (++expTokens > opts.maxExpansionTokens()) {
+                if (++argTokens > opts.maxExpansionTokens()) {
                     limit("macro " + m.name + " has an argument list longer than " + opts.maxExpansionTokens() + " tokens");
+                    return false;
+                }
+                if (++expTokens > opts.maxExpansionWork()) {
+                    limit("expansion of macro " + expMacro.name + " needs more than " + opts.maxExpansionWork()
+                            + " token operations (nested too deeply or too wide)");
                     return false;
                 }
             }
@@ -845,6 +865,11 @@ public final class Preprocessor {
                     if (!a.isEmpty()) {
                         a.get(0).space = b.space;
                     }
+                    if ((long) outL.size() + a.size() > opts.maxExpansionTokens()) {
+                        // checked before the list grows: a wide body repeating its argument multiplies it
+                        limit("expansion of macro " + expMacro.name + " produces more than " + opts.maxExpansionTokens() + " tokens");
+                        return List.of();
+                    }
                     outL.addAll(a);
                     i++;
                     continue;
@@ -866,8 +891,13 @@ public final class Preprocessor {
                 res.get(0).space = nameTok.space;
             }
             expTokens += res.size();
-            if (expTokens > opts.maxExpansionTokens()) {
+            if (res.size() > opts.maxExpansionTokens()) {
                 limit("expansion of macro " + expMacro.name + " produces more than " + opts.maxExpansionTokens() + " tokens");
+                return List.of();
+            }
+            if (expTokens > opts.maxExpansionWork()) {
+                limit("expansion of macro " + expMacro.name + " needs more than " + opts.maxExpansionWork()
+                        + " token operations (nested too deeply or too wide)");
                 return List.of();
             }
             return res;
@@ -1118,6 +1148,7 @@ public final class Preprocessor {
             invEnd = dspan.end();
             expAborted = false;
             expTokens = 0;
+            expOutTokens = 0;
             List<Tok> ex = expandList(pre);
             boolean aborted = expAborted;
             expActive = saved;
@@ -1173,6 +1204,7 @@ public final class Preprocessor {
                 expMacro = Macro.builtin("#include");
                 expAborted = false;
                 expTokens = 0;
+                expOutTokens = 0;
                 List<Tok> ex = expandList(rest);
                 expActive = saved;
                 expMacro = savedM;

@@ -64,6 +64,12 @@ public final class SourceLoader {
         }
     }
 
+    /** The length in characters of the editor buffer for a path, or -1 when there is none. */
+    public int overlayLength(Path path) {
+        String o = overlay.get(key(path));
+        return o == null ? -1 : o.length();
+    }
+
     /** Replaces all editor buffers. */
     public void setOverlays(Map<Path, String> buffers) {
         overlay.clear();
@@ -78,6 +84,10 @@ public final class SourceLoader {
     public LoadResult load(Path path) {
         String o = overlay.get(key(path));
         if (o != null) {
+            if (o.length() > dtdma.check.Budgets.MAX_DOCUMENT_CHARS) {
+                return LoadResult.fail(LoadResult.Error.TOO_LARGE, "the editor buffer of " + path + " has " + o.length()
+                        + " characters, more than the " + dtdma.check.Budgets.MAX_DOCUMENT_CHARS + " analysed");
+            }
             return LoadResult.ok(registry.register(path, o));
         }
         BasicFileAttributes a;

@@ -47,7 +47,8 @@ public final class SyntaxParser {
         long t0 = System.nanoTime();
         UnitParse p = parseTokens(unit, DtsLexer.DEFAULT_MODE);
         List<Diagnostic> diags = new ArrayList<>(p.diagnostics());
-        if (requireHeader && p.items().stream().noneMatch(i -> i instanceof Ast.Header h && !h.plugin())) {
+        boolean notAnalysed = p.diagnostics().stream().anyMatch(d -> d.code() == Code.LIM001);
+        if (requireHeader && !notAnalysed && p.items().stream().noneMatch(i -> i instanceof Ast.Header h && !h.plugin())) {
             Span at = p.items().isEmpty() ? Span.at(unit.file().id(), 0) : startOf(p.items().get(0).span());
             diags.add(0, Diagnostic.of(Code.DTS004, at,
                     "missing '/dts-v1/;' header: dtc rejects a file that does not start with it (directly or through an include)"));
@@ -102,11 +103,47 @@ public final class SyntaxParser {
         Span end = endSpan(unit, tokens);
         tokens.add(DtsToken.placeholder(Token.EOF, "<EOF>", end));
         List<Diagnostic> diags = new ArrayList<>();
+        if (c.overBudget != null) {
+            Span at = DtsToken.spanOf(c.overBudget);
+            diags.add(Diagnostic.of(Code.LIM001, at == null ? end : at, "more than " + dtdma.check.Budgets.MAX_TOKENS_PER_FILE
+                    + " tokens after preprocessing: this file is not analysed (the largest real board has about 54,000)"));
+            return new UnitParse(List.of(), diags, false, c.sawToken);
+        }
+        Token tooDeep = tooDeep(tokens);
+        if (tooDeep != null) {
+            Span at = DtsToken.spanOf(tooDeep);
+            diags.add(Diagnostic.of(Code.LIM001, at == null ? end : at, "nodes or parentheses nested deeper than "
+                    + MAX_NESTING + " levels: this file is not analysed (the deepest real board nests 14 levels; "
+                    + "dtc itself gives up near 3000)"));
+            return new UnitParse(List.of(), diags, false, c.sawToken);
+        }
         DtsParser.DtsFileContext tree = parseTree(tokens, diags, end);
         boolean syntaxClean = diags.isEmpty();
         AstBuilder b = new AstBuilder(diags, end);
         List<Ast.TopItem> items = b.file(tree);
         return new UnitParse(items, diags, syntaxClean && !b.sawSyntaxError(), c.sawToken);
+    }
+
+    /**
+     * The budget of nesting ({@code {} and {@code (}) the recursive-descent parser and the tree walks accept.
+     * The deepest real board in Linux 6.1 nests 14 levels (see docs/robustness.md).
+     */
+    public static final int MAX_NESTING = dtdma.check.Budgets.MAX_NESTING;
+
+    /** The first token nested deeper than {@link #MAX_NESTING}, or null. */
+    private static Token tooDeep(List<Token> tokens) {
+        int depth = 0;
+        for (Token t : tokens) {
+            int type = t.getType();
+            if (type == DtsLexer.LBRACE || type == DtsLexer.LPAREN) {
+                if (++depth > MAX_NESTING) {
+                    return t;
+                }
+            } else if ((type == DtsLexer.RBRACE || type == DtsLexer.RPAREN) && depth > 0) {
+                depth--;
+            }
+        }
+        return null;
     }
 
     private static Span endSpan(PpUnit unit, List<Token> tokens) {
@@ -145,6 +182,8 @@ public final class SyntaxParser {
         int depth;
         int lastType = -1;
         boolean sawToken;
+        /** The first token beyond the token budget; collecting stops there. */
+        Token overBudget;
 
         Collector(int mode) {
             this.mode = mode;
@@ -152,6 +191,9 @@ public final class SyntaxParser {
 
         void unit(PpUnit u) {
             for (PpUnit.Piece piece : u.pieces()) {
+                if (overBudget != null) {
+                    return;
+                }
                 if (piece instanceof PpUnit.Text t) {
                     lex(t, u.file());
                 } else if (piece instanceof PpUnit.Include inc && inc.unit() != null) {
@@ -199,6 +241,10 @@ public final class SyntaxParser {
                 }
                 lastType = type;
                 sawToken = true;
+                if (tokens.size() >= dtdma.check.Budgets.MAX_TOKENS_PER_FILE) {
+                    overBudget = tok;
+                    return;
+                }
                 tokens.add(tok);
             }
             mode = lexer.currentMode();

@@ -65,7 +65,7 @@ public final class LineIndex {
             return length;
         }
         int next = line0 + 1 < starts.length ? starts[line0 + 1] : length;
-        return Math.min(starts[line0] + Math.max(0, column0), next);
+        return (int) Math.min((long) starts[line0] + Math.max(0, column0), next);
     }
 
     /** A 0-based line and UTF-16 column. */

@@ -16,6 +16,8 @@ public final class Node {
     boolean omitIfNoRef;
     boolean referenced;
     boolean deleted;
+    /** Whether a child was deleted ({@code /delete-node/}): dtc keeps such children, hidden, in the node. */
+    boolean hadDeletedChildren;
     /** True for nodes dtc generates ({@code fragment@N}, {@code __fixups__}, ...). */
     boolean generated;
     Span nameSpan;
@@ -83,6 +85,14 @@ public final class Node {
 
     public List<History> history() {
         return history;
+    }
+
+    /**
+     * Whether the node had children that were deleted: dtc keeps them, marked deleted, so a node whose children
+     * were all deleted still counts as having children in dtc's checks.
+     */
+    public boolean hadDeletedChildren() {
+        return hadDeletedChildren;
     }
 
     /** The phandle value, or 0 when the node has none. */

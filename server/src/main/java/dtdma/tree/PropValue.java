@@ -115,6 +115,30 @@ public final class PropValue {
 
     /** The reference marker at a byte offset, or null. */
     public Marker refAt(int offset) {
+        if (markers.size() < 16) {
+            return scanRefAt(offset);
+        }
+        // indexed, so walking a long dmas list is linear; rebuilt when markers were added since
+        RefIndex idx = refIndex;
+        if (idx == null || idx.size != markers.size()) {
+            java.util.Map<Integer, Marker> m = new java.util.HashMap<>();
+            for (Marker k : markers) {
+                if (k.kind() == Marker.Kind.REF_PHANDLE || k.kind() == Marker.Kind.REF_PATH) {
+                    m.putIfAbsent(k.offset(), k);
+                }
+            }
+            idx = new RefIndex(markers.size(), m);
+            refIndex = idx;
+        }
+        return idx.byOffset.get(offset);
+    }
+
+    private record RefIndex(int size, java.util.Map<Integer, Marker> byOffset) {
+    }
+
+    private volatile RefIndex refIndex;
+
+    private Marker scanRefAt(int offset) {
         for (Marker m : markers) {
             if (m.offset() == offset && (m.kind() == Marker.Kind.REF_PHANDLE || m.kind() == Marker.Kind.REF_PATH)) {
                 return m;

@@ -322,12 +322,22 @@ public final class TreeBuilder {
         return n;
     }
 
+    /** Nodes whose label budget was exceeded (said once per node). */
+    private final java.util.Set<Node> labelBudgetSaid = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     private void addLabel(Node n, Ast.Label l) {
         for (LabelDef d : n.labelDefs) {
             if (d.name.equals(l.name())) {
                 d.deleted = false;
                 return;
             }
+        }
+        if (n.labelDefs.size() >= dtdma.check.Budgets.MAX_LABELS_PER_NODE) {
+            if (labelBudgetSaid.add(n)) {
+                warn(Code.LIM001, l.span(), "more than " + dtdma.check.Budgets.MAX_LABELS_PER_NODE + " labels on "
+                        + displayPath(n) + ": the rest are ignored (the most on a real node is 25)");
+            }
+            return;
         }
         n.labelDefs.add(new LabelDef(l.name(), l.span()));
         List<Node> list = labelIndex.computeIfAbsent(l.name(), k -> new ArrayList<>(1));
@@ -363,7 +373,14 @@ public final class TreeBuilder {
                 w.marker(Marker.Kind.LABEL, l.label().name(), l.label().span());
             }
         }
-        return w.build();
+        PropValue v = w.build();
+        if (v.length() > dtdma.check.Budgets.MAX_PROPERTY_BYTES) {
+            warn(Code.LIM001, p.span(), "the value of " + p.name() + " has " + v.length() + " bytes, more than the "
+                    + dtdma.check.Budgets.MAX_PROPERTY_BYTES + " analysed: it is taken as empty (the largest real "
+                    + "property has 3,272 bytes)");
+            return new PropValue(new byte[0], List.of());
+        }
+        return v;
     }
 
     private void cells(ValueWriter w, Ast.Cells c) {
@@ -712,37 +729,46 @@ public final class TreeBuilder {
 
     // ------------------------------------------------------------------ checks and fixups after parsing
 
+    /** Earlier occurrences of one name compared against each later one (dtc compares every pair). */
+    private static final int MAX_DUPLICATES_COMPARED = 16;
+
     private void checkNames(Node n) {
+        // dtc's check_duplicate_node_names / _property_names compare every pair; indexing by name keeps it
+        // linear (a hostile node has hundreds of thousands of properties), reporting the same pairs.
         List<Node> kids = n.children();
-        for (int i = 0; i < kids.size(); i++) {
-            Node c = kids.get(i);
-            if (c.deleted) {
-                continue;
-            }
-            for (int j = i + 1; j < kids.size(); j++) {
-                Node d = kids.get(j);
-                if (d.name().equals(c.name())) {
+        Map<String, List<Node>> earlierNodes = new HashMap<>();
+        for (Node d : kids) {
+            List<Node> earlier = earlierNodes.get(d.name());
+            if (earlier != null) {
+                for (Node c : earlier) {
                     Span s = d.deletionMarker != null ? d.deletionMarker.span() : d.nameSpan();
                     error(Code.TR007, s, "duplicate node name '" + d.name() + "' in " + displayPath(n),
                             List.of(new Diagnostic.Related(c.nameSpan(), "first defined here")));
                 }
             }
-            checkNodeName(c);
+            if (!d.deleted) {
+                List<Node> l = earlierNodes.computeIfAbsent(d.name(), k -> new ArrayList<>(1));
+                if (l.size() < MAX_DUPLICATES_COMPARED) {
+                    l.add(d);
+                }
+                checkNodeName(d);
+            }
         }
         List<Property> props = n.properties();
-        for (int i = 0; i < props.size(); i++) {
-            Property p = props.get(i);
-            if (p.deleted) {
+        Map<String, List<Property>> earlierProps = new HashMap<>();
+        for (Property q : props) {
+            if (q.deleted) {
                 continue;
             }
-            for (int j = i + 1; j < props.size(); j++) {
-                Property q = props.get(j);
-                if (!q.deleted && q.name().equals(p.name())) {
-                    error(Code.TR008, q.span(), "duplicate property name '" + q.name() + "' in " + displayPath(n),
-                            List.of(new Diagnostic.Related(p.span(), "first defined here")));
-                }
+            List<Property> earlier = earlierProps.computeIfAbsent(q.name(), k -> new ArrayList<>(1));
+            for (Property p : earlier) {
+                error(Code.TR008, q.span(), "duplicate property name '" + q.name() + "' in " + displayPath(n),
+                        List.of(new Diagnostic.Related(p.span(), "first defined here")));
             }
-            checkPropertyName(p);
+            if (earlier.size() < MAX_DUPLICATES_COMPARED) {
+                earlier.add(q);
+            }
+            checkPropertyName(q);
         }
         for (Node c : kids) {
             if (!c.deleted) {
@@ -1066,7 +1092,9 @@ public final class TreeBuilder {
         for (Property p : n.properties()) {
             p.labelDefs.removeIf(l -> l.deleted);
         }
-        n.children().removeIf(c -> c.deleted);
+        if (n.children().removeIf(c -> c.deleted)) {
+            n.hadDeletedChildren = true;
+        }
         for (Node c : n.children()) {
             prune(c);
         }

@@ -5,6 +5,8 @@ import dtdma.check.Code;
 import dtdma.check.Diagnostic;
 import dtdma.dma.DmaChecks;
 import dtdma.dma.DmaModel;
+import dtdma.dtc.DtcChecks;
+import dtdma.dtc.DtcWarnings;
 import dtdma.devlink.DevlinkChecks;
 import dtdma.devlink.DevlinkModel;
 import dtdma.devlink.DevlinkSettings;
@@ -52,6 +54,7 @@ public final class Boards {
     private final boolean detectKernel;
     private final DevlinkSettings devlink;
     private volatile dtdma.bindings.BindingSet bindings;
+    private final DtcWarnings dtcWarnings;
 
     /**
      * @param includes     explicit include directories ({@code -I}), searched first
@@ -68,9 +71,23 @@ public final class Boards {
      *                     fw_devlink.strict runs none)
      */
     public Boards(List<Path> includes, boolean detectKernel, DevlinkSettings devlink) {
+        this(includes, detectKernel, devlink, DtcWarnings.KERNEL);
+    }
+
+    /**
+     * @param dtcWarnings which of dtc's checks report on boards (partial trees get none: dtc never compiles a
+     *                    {@code .dtsi} alone)
+     */
+    public Boards(List<Path> includes, boolean detectKernel, DevlinkSettings devlink, DtcWarnings dtcWarnings) {
         this.includes = List.copyOf(includes);
         this.detectKernel = detectKernel;
         this.devlink = devlink == null ? DevlinkSettings.NONE : devlink;
+        this.dtcWarnings = dtcWarnings == null ? DtcWarnings.KERNEL : dtcWarnings;
+    }
+
+    /** Which of dtc's checks report. */
+    public DtcWarnings dtcWarnings() {
+        return dtcWarnings;
     }
 
     /**
@@ -137,6 +154,13 @@ public final class Boards {
     public Analysis analyse(Path file, java.util.function.BooleanSupplier cancelled) {
         Path board = file.toAbsolutePath().normalize();
         boolean partial = !isBoard(board);
+        int buffered = loader.overlayLength(board);
+        if (buffered > dtdma.check.Budgets.MAX_DOCUMENT_CHARS) {
+            // an editor buffer this large is not analysed: its syntax colouring is the editor's own
+            return notAnalysed(board, Diagnostic.of(Code.LIM001, new Span(sources.register(board, "").id(), 0, 0),
+                    "this document has " + buffered + " characters, more than the " + dtdma.check.Budgets.MAX_DOCUMENT_CHARS
+                            + " the language server analyses: no checks, hovers or references for it"));
+        }
         LoadResult lr = loader.load(board);
         if (!lr.ok()) {
             SourceFile empty = sources.register(board, "");
@@ -153,6 +177,44 @@ public final class Boards {
             return new Analysis(new BoardResult(board, tree, List.of(d)), null, none, dma, SdmaModel.of(dma), sources);
         }
         SourceFile src = lr.file();
+        try {
+            return analyseSource(board, src, partial, cancelled);
+        } catch (java.util.concurrent.CancellationException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return failed(board, src, e);
+        }
+    }
+
+    /**
+     * The analysis of a board whose pipeline threw: one LIM002 diagnostic on the board saying so and why, an
+     * empty tree, so a caller checking many boards goes on with the others and an editor shows the failure
+     * instead of "no problems". A stack overflow or exhausted heap is an expected fault (deep or huge input):
+     * logged in one line; anything else is a bug and logged with its stack trace.
+     */
+    private Analysis failed(Path board, SourceFile src, Throwable e) {
+        boolean expected = e instanceof StackOverflowError || e instanceof OutOfMemoryError;
+        if (expected) {
+            LOG.warning("analysis of " + board + " failed: " + e);
+        } else {
+            LOG.log(Level.SEVERE, "analysis of " + board + " failed", e);
+        }
+        String why = e instanceof StackOverflowError ? "the input is nested too deeply for the stack"
+                : e instanceof OutOfMemoryError ? "out of memory (the input is too large for the heap)"
+                : "internal error " + e;
+        Diagnostic d = Diagnostic.of(Code.LIM002, new Span(src.id(), 0, 0),
+                "dtdma could not analyse this file: " + why + "; no other problems are reported for it");
+        return notAnalysed(board, d);
+    }
+
+    private Analysis notAnalysed(Path board, Diagnostic d) {
+        ParseResult none = new ParseResult(List.of(), List.of());
+        DeviceTree tree = TreeBuilder.build(none, null, true);
+        DmaModel dma = DmaModel.of(tree);
+        return new Analysis(new BoardResult(board, tree, List.of(d)), null, none, dma, SdmaModel.of(dma), sources);
+    }
+
+    private Analysis analyseSource(Path board, SourceFile src, boolean partial, java.util.function.BooleanSupplier cancelled) {
         List<Path> dirs = includeDirs(board);
         IncludeResolver resolver = new IncludeResolver(dirs);
         Preprocessor.Result pp = new Preprocessor(loader, resolver, cache).run(src, Map.of());
@@ -172,6 +234,11 @@ public final class Boards {
         Span where = new Span(src.id(), 0, 0);
         DmaModel dma = DmaModel.of(tree);
         Check.runAll(DmaChecks.all(), dma, diags, where);
+        if (!partial) {
+            int before = diags.size();
+            DtcChecks.run(tree, dtcWarnings, where, diags);
+            DtcDedup.dmas(tree, diags, before);
+        }
         checkCancel(cancelled);
         SdmaModel sdma = SdmaModel.of(dma);
         Check.runAll(SdmaChecks.all(), sdma, diags, where);
@@ -202,6 +269,7 @@ public final class Boards {
                 diags.add(Diagnostic.of(Code.INT001, where, "binding validation failed: " + e));
             }
         }
+        diags = capPerCode(diags, where);
         Analysis out = new Analysis(new BoardResult(board, tree, diags), unit, parsed, dma, sdma, sources, pp.macros());
         out.setDevlink(devlink, booted);
         out.setBindings(bound);
@@ -227,6 +295,32 @@ public final class Boards {
             LOG.log(Level.FINE, "cannot read binding " + b.path(), e);
             return null;
         }
+    }
+
+    /**
+     * Keeps the first {@link dtdma.check.Budgets#MAX_DIAGNOSTICS_PER_CODE} diagnostics of each code; the rest are
+     * counted in one LIM001 (a hostile file can repeat one mistake a million times).
+     */
+    static List<Diagnostic> capPerCode(List<Diagnostic> diags, Span where) {
+        int max = dtdma.check.Budgets.MAX_DIAGNOSTICS_PER_CODE;
+        if (diags.size() <= max) {
+            return diags;
+        }
+        Map<Code, Integer> seen = new java.util.EnumMap<>(Code.class);
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : diags) {
+            int n = seen.merge(d.code(), 1, Integer::sum);
+            if (n <= max) {
+                out.add(d);
+            }
+        }
+        seen.forEach((code, n) -> {
+            if (n > max) {
+                out.add(Diagnostic.of(Code.LIM001, where, (n - max) + " more " + code.id() + " diagnostics are not shown (the first "
+                        + max + " are)"));
+            }
+        });
+        return out;
     }
 
     private static void checkCancel(java.util.function.BooleanSupplier cancelled) {
@@ -256,6 +350,14 @@ public final class Boards {
      * the include directories, as dtc does; only regular files up to 16 MiB are read.
      */
     private byte[] incbin(String name, Span from, Path board, List<Path> dirs) throws IOException {
+        try {
+            return incbinCandidates(name, from, board, dirs);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IOException("not a valid file name (" + e.getReason() + ")");
+        }
+    }
+
+    private byte[] incbinCandidates(String name, Span from, Path board, List<Path> dirs) throws IOException {
         List<Path> candidates = new ArrayList<>();
         Path asGiven = Path.of(name);
         if (asGiven.isAbsolute()) {

@@ -1,6 +1,7 @@
 package dtdma.workspace;
 
 import dtdma.check.Diagnostic;
+import dtdma.style.StyleChecks;
 import dtdma.text.SourceFile;
 import dtdma.text.SourceRegistry;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
 
 /**
  * Keeps the published diagnostics of the live contexts current. Every change schedules the affected contexts
- * on one background thread and cancels the analysis in flight; a context's diagnostics go to every file of
+ * on one background thread and cancels the analysis in flight; the contexts that were fastest last time go first
+ * and each is published as soon as it is done, so one slow board does not hold back the others; a context's diagnostics go to every file of
  * the context (an error a board causes in an included {@code .dtsi} is shown on that file), merged over the
  * live contexts. A file whose diagnostics went away gets an empty list; results for a document version that is
  * no longer current are dropped. The publisher is injected, and {@link #awaitIdle()} lets tests wait without
@@ -41,6 +43,8 @@ public final class DiagnosticsEngine {
     }
 
     private final Workspace ws;
+    /** Whether the style checks (STY0xx) run on the files of each analysis ({@code dtdma.style}). */
+    private volatile boolean style;
     private final Consumer<FileDiagnostics> publisher;
     private final ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(null, r, "dtdma-analysis", 64L << 20); // deep include chains recurse
@@ -90,6 +94,11 @@ public final class DiagnosticsEngine {
         });
     }
 
+    /** Turns the style checks on or off; the caller refreshes the published diagnostics. */
+    public void setStyle(boolean on) {
+        style = on;
+    }
+
     /** Waits until every scheduled check has run and published. */
     public void awaitIdle() {
         while (true) {
@@ -128,12 +137,18 @@ public final class DiagnosticsEngine {
             dirty.addAll(live.stream().filter(r -> !byRoot.containsKey(r)).toList());
         }
         while (true) {
+            // what the previous context changed is published before the next one is analysed
+            publish(touched, cancelled);
+            touched.clear();
             Path root;
             synchronized (this) {
                 if (cancelled.get()) {
                     return;
                 }
-                root = dirty.stream().filter(live::contains).findFirst().orElse(null);
+                // the context that took least time last is analysed first: one slow board does not hold back
+                // the diagnostics of the others
+                root = dirty.stream().filter(live::contains)
+                        .min(java.util.Comparator.comparingLong(r -> lastMillis.getOrDefault(r, 0L))).orElse(null);
                 if (root == null) {
                     dirty.clear();
                     break;
@@ -141,16 +156,22 @@ public final class DiagnosticsEngine {
                 dirty.remove(root);
             }
             Analysis a;
+            long t0 = System.nanoTime();
             try {
                 a = ws.analysis(root, cancelled::get);
             } catch (CancellationException e) {
                 synchronized (this) {
                     dirty.add(root);
+                    lastMillis.merge(root, (System.nanoTime() - t0) / 1_000_000, Math::max);
                 }
                 return;
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 LOG.log(Level.SEVERE, "analysis of " + root + " failed", e);
+                failed(root, e, touched);
                 continue;
+            }
+            synchronized (this) {
+                lastMillis.put(root, (System.nanoTime() - t0) / 1_000_000);
             }
             Map<Path, List<Diagnostic>> grouped = new LinkedHashMap<>();
             for (Path f : a.files().keySet()) {
@@ -158,7 +179,14 @@ public final class DiagnosticsEngine {
             }
             grouped.computeIfAbsent(root, k -> new ArrayList<>());
             SeverityOverrides overrides = ws.settings().severity();
-            for (Diagnostic d0 : a.result().diagnostics()) {
+            List<Diagnostic> all = a.result().diagnostics();
+            if (style) {
+                all = new ArrayList<>(all);
+                for (SourceFile sf : a.files().values()) {
+                    all.addAll(StyleChecks.run(sf));
+                }
+            }
+            for (Diagnostic d0 : all) {
                 Diagnostic d = overrides.apply(d0);
                 if (d == null) {
                     continue;
@@ -182,6 +210,37 @@ public final class DiagnosticsEngine {
     }
 
     private final Map<Path, Map<Path, Integer>> versions = new HashMap<>();
+    private final Map<Path, Long> lastMillis = new HashMap<>();
+
+    /**
+     * An analysis that threw (the pipeline catches what it expects, so this is a bug): the context's file gets
+     * one diagnostic saying so, never an empty list that reads as "no problems".
+     */
+    private void failed(Path root, Throwable e, Set<Path> touched) {
+        SourceRegistry reg = new SourceRegistry();
+        SourceFile f = reg.register(root, "");
+        Diagnostic d = Diagnostic.of(dtdma.check.Code.LIM002, new dtdma.text.Span(f.id(), 0, 0),
+                "dtdma could not analyse this file: internal error " + e + "; no other problems are reported for it");
+        Map<Path, List<Diagnostic>> grouped = new LinkedHashMap<>();
+        grouped.put(root, new ArrayList<>(List.of(d)));
+        synchronized (this) {
+            Map<Path, List<Diagnostic>> old = byRoot.put(root, grouped);
+            registries.put(root, reg);
+            if (old != null) {
+                touched.addAll(old.keySet());
+            }
+            touched.add(root);
+            versions.remove(root);
+        }
+    }
+
+    /**
+     * A context's diagnostics on a file reach the user when the file is open or the context's board is: a board
+     * that only lends its tree to an open {@code .dtsi} shows nothing on its own files.
+     */
+    private boolean shown(Path file, Path root) {
+        return ws.document(file) != null || ws.document(root) != null;
+    }
 
     private void publish(Set<Path> touched, AtomicBoolean cancelled) {
         for (Path f : touched) {
@@ -195,7 +254,7 @@ public final class DiagnosticsEngine {
                 }
                 for (Map.Entry<Path, Map<Path, List<Diagnostic>>> e : byRoot.entrySet()) {
                     List<Diagnostic> l = e.getValue().get(f);
-                    if (l == null) {
+                    if (l == null || !shown(f, e.getKey())) {
                         continue;
                     }
                     reg = registries.get(e.getKey());

@@ -27,8 +27,8 @@ public record Document(Path path, int version, String text) {
                 continue;
             }
             LineIndex idx = new LineIndex(t);
-            int a = idx.offset(c.range().startLine0(), c.range().startColumn0());
-            int b = idx.offset(c.range().endLine0(), c.range().endColumn0());
+            int a = offset(idx, t, c.range().startLine0(), c.range().startColumn0());
+            int b = offset(idx, t, c.range().endLine0(), c.range().endColumn0());
             if (b < a) {
                 int x = a;
                 a = b;
@@ -37,5 +37,22 @@ public record Document(Path path, int version, String text) {
             t = t.substring(0, a) + c.text() + t.substring(b);
         }
         return new Document(path, newVersion, t);
+    }
+
+    /**
+     * The offset of a position as the LSP specification reads it: a character beyond the end of its line means
+     * the end of that line (before its line break), a line beyond the end means the end of the text; no
+     * arithmetic overflows for huge values.
+     */
+    static int offset(LineIndex idx, String text, int line0, int column0) {
+        if (line0 < 0) {
+            return 0;
+        }
+        if (line0 >= idx.lineCount()) {
+            return text.length();
+        }
+        int start = idx.lineStart(line0);
+        int end = idx.lineEnd(line0, text);
+        return (int) Math.min((long) start + Math.max(0, column0), end);
     }
 }

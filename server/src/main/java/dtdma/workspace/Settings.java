@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dtdma.devlink.DevlinkSettings;
+import dtdma.dtc.DtcWarnings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +15,13 @@ import java.util.function.Consumer;
  * The editor settings of the workspace: {@code dtdma.includePaths} (extra {@code -I} directories),
  * {@code dtdma.kernelRoot} (a kernel tree whose include paths are used for every file), the device-link
  * simulation {@code dtdma.devlink.*} (see {@link DevlinkConfig}) and {@code dtdma.severity} (per-code overrides,
- * see {@link SeverityOverrides}). Parsing is tolerant: a bad value is reported through the warning sink and the
+ * see {@link SeverityOverrides}) and {@code dtdma.dtcWarnings} (which of dtc's checks report: a level, {@code kernel},
+ * {@code W=1}, {@code W=2}, {@code W=12}, {@code all} or {@code none}, optionally followed by dtc's
+ * {@code -W<check>} / {@code -Wno-<check>}, see {@link DtcWarnings}). Parsing is tolerant: a bad value is reported through the warning sink and the
  * default is kept.
  */
 public record Settings(List<Path> includePaths, Path kernelRoot, DevlinkSettings devlink,
-        SeverityOverrides severity) {
+        SeverityOverrides severity, DtcWarnings dtcWarnings) {
     /** No extra include paths; kernel trees are detected around each file. */
     public static final Settings DEFAULT = new Settings(List.of(), null);
 
@@ -26,6 +29,12 @@ public record Settings(List<Path> includePaths, Path kernelRoot, DevlinkSettings
         includePaths = List.copyOf(includePaths);
         devlink = devlink == null ? DevlinkSettings.NONE : devlink;
         severity = severity == null ? SeverityOverrides.NONE : severity;
+        dtcWarnings = dtcWarnings == null ? DtcWarnings.KERNEL : dtcWarnings;
+    }
+
+    /** Without a dtc warning level: the kernel's default ({@code dtdma.dtcWarnings} = {@code kernel}). */
+    public Settings(List<Path> includePaths, Path kernelRoot, DevlinkSettings devlink, SeverityOverrides severity) {
+        this(includePaths, kernelRoot, devlink, severity, DtcWarnings.KERNEL);
     }
 
     /** Include settings only: device links as in mainline, no severity overrides. */
@@ -90,7 +99,19 @@ public record Settings(List<Path> includePaths, Path kernelRoot, DevlinkSettings
         }
         DevlinkSettings dl = DevlinkConfig.fromJson(o.get("devlink"), fallback.devlink(), warn);
         SeverityOverrides sev = SeverityOverrides.fromJson(o.get("severity"), fallback.severity(), warn);
-        return new Settings(includes, kernel, dl, sev);
+        DtcWarnings dtc = fallback.dtcWarnings();
+        JsonElement dw = o.get("dtcWarnings");
+        if (dw != null && !dw.isJsonNull()) {
+            try {
+                if (!dw.isJsonPrimitive() || !dw.getAsJsonPrimitive().isString()) {
+                    throw new IllegalArgumentException("it must be a string such as \"W=1\"");
+                }
+                dtc = DtcWarnings.parse(dw.getAsString());
+            } catch (IllegalArgumentException e) {
+                warn.accept("dtdma.dtcWarnings " + dw + " ignored: " + e.getMessage());
+            }
+        }
+        return new Settings(includes, kernel, dl, sev, dtc);
     }
 
     private static Path path(JsonElement e, Path base, String what, Consumer<String> warn) {

@@ -18,8 +18,9 @@ import java.util.logging.Logger;
  * The editor's view of the engine: open documents (overlaying the disk), settings, the reverse include index,
  * and which context each file is analysed in. A {@code .dts} is its own root; a {@code .dtsi} is analysed in
  * the active board that includes it (by default the first in sorted order), or alone as a partial tree.
- * Analyses are cached per context until any input changes. Thread-safe: analyses run one at a time, and an
- * edit never waits for a running analysis (the caller cancels it through its own flag).
+ * Analyses are cached per context until any input changes. Thread-safe: one context is analysed by one thread
+ * at a time, different contexts in parallel, and neither an edit nor another context waits for a running
+ * analysis (an edit restarts it).
  */
 public final class Workspace {
     private static final Logger LOG = Logger.getLogger(Workspace.class.getName());
@@ -28,6 +29,11 @@ public final class Workspace {
     private final boolean detectKernel;
     private final Map<Path, Document> docs = new ConcurrentHashMap<>();
     private final Map<Path, Path> active = new ConcurrentHashMap<>();
+    /** Context choices restored from an earlier session that the user did not make explicitly. */
+    private final Map<Path, Path> remembered = new ConcurrentHashMap<>();
+    /** When each board was last opened or edited (a rising counter). */
+    private final Map<Path, Long> touchedBoards = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong touchClock = new java.util.concurrent.atomic.AtomicLong();
     private final Map<Path, List<Path>> dirsByDir = new ConcurrentHashMap<>();
     private final Map<Path, Analysis> cache = new HashMap<>();
     private final Map<Path, Long> cacheGeneration = new HashMap<>();
@@ -42,7 +48,7 @@ public final class Workspace {
     public Workspace(Settings settings, boolean detectKernel) {
         this.detectKernel = detectKernel;
         this.settings = settings;
-        this.boards = new Boards(settings.includeDirs(), detectKernel, settings.devlink());
+        this.boards = new Boards(settings.includeDirs(), detectKernel, settings.devlink(), settings.dtcWarnings());
         this.index = new IncludeIndex(this::includeDirs);
     }
 
@@ -72,12 +78,13 @@ public final class Workspace {
                 return;
             }
             if (s.includePaths().equals(settings.includePaths()) && java.util.Objects.equals(s.kernelRoot(),
-                    settings.kernelRoot()) && s.devlink().equals(settings.devlink())) {
+                    settings.kernelRoot()) && s.devlink().equals(settings.devlink())
+                    && s.dtcWarnings().equals(settings.dtcWarnings())) {
                 settings = s; // only the severities changed: they apply when publishing, the analyses stay valid
                 return;
             }
             settings = s;
-            Boards b = new Boards(s.includeDirs(), detectKernel, s.devlink());
+            Boards b = new Boards(s.includeDirs(), detectKernel, s.devlink(), s.dtcWarnings());
             b.setBindings(bindings);
             docs.values().forEach(d -> b.setOverlay(d.path(), d.text()));
             boards = b;
@@ -125,6 +132,7 @@ public final class Workspace {
         epoch.incrementAndGet(); // aborts a running analysis, so the lock is free soon
         Path p = norm(file);
         Document d = new Document(p, version, text);
+        touch(p);
         synchronized (lock) {
             docs.put(p, d);
             boards.setOverlay(p, text);
@@ -143,6 +151,7 @@ public final class Workspace {
                 return null;
             }
             Document d = old.apply(version, changes);
+            touch(p);
             docs.put(p, d);
             boards.setOverlay(p, d.text());
             invalidate();
@@ -192,12 +201,56 @@ public final class Workspace {
         return b.isEmpty() ? List.of(p) : b;
     }
 
-    /** The context a file is analysed in now. */
+    private void touch(Path board) {
+        if (Boards.isBoard(board)) {
+            touchedBoards.put(board, touchClock.incrementAndGet());
+        }
+    }
+
+    /**
+     * The context a file is analysed in now: the board the user picked for it; else the including board most
+     * recently opened or edited in this session; else the board remembered from an earlier session; else the
+     * first including board in sorted order.
+     */
     public Path activeContext(Path file) {
         Path p = norm(file);
         List<Path> ctx = contexts(p);
         Path chosen = active.get(p);
-        return chosen != null && ctx.contains(chosen) ? chosen : ctx.get(0);
+        if (chosen != null && ctx.contains(chosen)) {
+            return chosen;
+        }
+        Path recent = null;
+        long when = -1;
+        for (Path c : ctx) {
+            Long t = touchedBoards.get(c);
+            if (t != null && t > when) {
+                recent = c;
+                when = t;
+            }
+        }
+        if (recent != null) {
+            return recent;
+        }
+        Path kept = remembered.get(p);
+        return kept != null && ctx.contains(kept) ? kept : ctx.get(0);
+    }
+
+    /**
+     * Restores a context choice from an earlier session (before the board index exists, so it is not checked
+     * here: a choice that is not one of the file's contexts is ignored by {@link #activeContext}).
+     *
+     * @param explicit the user picked it (it wins over recently opened boards); otherwise it only replaces the
+     *                 sorted-order default
+     */
+    public void rememberContext(Path file, Path root, boolean explicit) {
+        (explicit ? active : remembered).put(norm(file), norm(root));
+    }
+
+    /** Whether the user picked the file's context (in this session or a remembered earlier one). */
+    public boolean explicitContext(Path file) {
+        Path p = norm(file);
+        Path chosen = active.get(p);
+        return chosen != null && contexts(p).contains(chosen);
     }
 
     /** Picks the context of a file; false when the root is not one of its contexts. */
@@ -234,37 +287,52 @@ public final class Workspace {
      */
     public Analysis analysis(Path root, BooleanSupplier cancelled) {
         Path r = norm(root);
-        while (true) {
-            long e = epoch.get();
-            synchronized (lock) {
-                Analysis a = cache.get(r);
-                if (a != null && cacheGeneration.get(r) == generation) {
-                    return a;
+        // One context is analysed by one thread at a time, but the workspace lock is not held while analysing:
+        // a slow board never delays another file's analysis, nor the edits the protocol thread applies.
+        Object rootLock = rootLocks.computeIfAbsent(r, k -> new Object());
+        synchronized (rootLock) {
+            while (true) {
+                long e = epoch.get();
+                long gen;
+                Boards b;
+                synchronized (lock) {
+                    Analysis a = cache.get(r);
+                    if (a != null && cacheGeneration.get(r) == generation) {
+                        return a;
+                    }
+                    gen = generation;
+                    b = boards;
                 }
                 long t0 = System.nanoTime();
+                Analysis a;
                 try {
-                    a = boards.analyse(r, () -> cancelled.getAsBoolean() || epoch.get() != e);
+                    a = b.analyse(r, () -> cancelled.getAsBoolean() || epoch.get() != e);
                 } catch (java.util.concurrent.CancellationException ex) {
                     if (cancelled.getAsBoolean()) {
                         throw ex;
                     }
                     continue; // an edit arrived: start again on the new text
                 }
-                Map<Path, Integer> versions = new HashMap<>();
-                for (Path f : a.files().keySet()) {
-                    Document d = docs.get(f);
-                    if (d != null) {
-                        versions.put(f, d.version());
+                synchronized (lock) {
+                    if (gen != generation) {
+                        continue; // finished just as an edit arrived: the result is already stale
                     }
-                }
-                a.setVersions(versions);
-                cache.put(r, a);
-                cacheGeneration.put(r, generation);
-                if (cache.size() > 32) {
-                    Set<Path> keep = new LinkedHashSet<>(liveContexts());
-                    keep.add(r);
-                    cache.keySet().retainAll(keep);
-                    cacheGeneration.keySet().retainAll(keep);
+                    Map<Path, Integer> versions = new HashMap<>();
+                    for (Path f : a.files().keySet()) {
+                        Document d = docs.get(f);
+                        if (d != null) {
+                            versions.put(f, d.version());
+                        }
+                    }
+                    a.setVersions(versions);
+                    cache.put(r, a);
+                    cacheGeneration.put(r, gen);
+                    if (cache.size() > 32) {
+                        Set<Path> keep = new LinkedHashSet<>(liveContexts());
+                        keep.add(r);
+                        cache.keySet().retainAll(keep);
+                        cacheGeneration.keySet().retainAll(keep);
+                    }
                 }
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 Analysis done = a;
@@ -274,6 +342,8 @@ public final class Workspace {
             }
         }
     }
+
+    private final Map<Path, Object> rootLocks = new ConcurrentHashMap<>();
 
     /** The analysis of a file's active context. */
     public Analysis analysisFor(Path file, BooleanSupplier cancelled) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dtdma.check.Diagnostic;
 import dtdma.devlink.DevlinkSettings;
+import dtdma.dtc.DtcWarnings;
+import dtdma.style.StyleChecks;
 import dtdma.testing.Kernel;
 import dtdma.text.LineIndex;
 import dtdma.text.SourceFile;
@@ -26,14 +28,20 @@ import org.junit.jupiter.api.TestFactory;
  * One fixture per check under {@code fixtures/checks/<CheckClass>.dts}. A line ending in
  * {@code // expect CODE TEXT} expects a diagnostic with that code whose range covers exactly TEXT on that
  * line (several may share a line); every diagnostic in the fixture must be expected, and every expectation met.
+ * A line starting {@code // style:} also runs the style checks (STY0xx) on the fixture.
  * A line {@code // devlink: WORDS} runs the device-link simulation with {@link DevlinkSettings#parse}{@code (WORDS)}.
+ * dtc's checks (DC0xx) run at the kernel's default level, as for users, unless a line
+ * {@code // dtc-warnings: SPEC} says otherwise ({@link DtcWarnings#parse}, e.g. {@code none -Wreg_format}, so that
+ * a fixture of one of dtc's checks shows that check alone).
  * A line {@code // bindings: DIR} validates against the binding schemas in DIR (relative to the fixture) and an
  * installed dt-schema's core schemas (skipped when dt-schema is not installed).
  */
 class CheckFixturesTest {
     private static final Pattern EXPECT = Pattern.compile("//\\s*expect\\s+(\\w+)\\s+(.+?)\\s*(?=//\\s*expect|$)");
+    private static final Pattern STYLE = Pattern.compile("^//\\s*style:");
     private static final Pattern DEVLINK = Pattern.compile("//\\s*devlink:\\s*(.*?)\\s*$");
     private static final Pattern BINDINGS = Pattern.compile("//\\s*bindings:\\s*(.*?)\\s*$");
+    private static final Pattern DTC = Pattern.compile("//\\s*dtc-warnings:\\s*(.*?)\\s*$");
 
     @TestFactory
     Stream<DynamicTest> fixtures() throws IOException {
@@ -51,11 +59,14 @@ class CheckFixturesTest {
         TreeSet<String> expected = new TreeSet<>();
         DevlinkSettings devlink = DevlinkSettings.NONE;
         Path bindings = null;
+        DtcWarnings dtc = DtcWarnings.KERNEL;
+        boolean style = false;
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = EXPECT.matcher(lines.get(i));
             while (m.find()) {
                 expected.add((i + 1) + " " + m.group(1) + " " + m.group(2));
             }
+            style |= STYLE.matcher(lines.get(i)).find();
             Matcher d = DEVLINK.matcher(lines.get(i));
             if (d.find()) {
                 devlink = DevlinkSettings.parse(d.group(1));
@@ -64,9 +75,13 @@ class CheckFixturesTest {
             if (b.find()) {
                 bindings = fixture.getParent().resolve(b.group(1)).normalize();
             }
+            Matcher w = DTC.matcher(lines.get(i));
+            if (w.find()) {
+                dtc = DtcWarnings.parse(w.group(1));
+            }
         }
         assertFalse(expected.isEmpty(), fixture + " expects nothing");
-        Boards boards = new Boards(List.of(), false, devlink);
+        Boards boards = new Boards(List.of(), false, devlink, dtc);
         if (bindings != null) {
             Path dtSchema = dtdma.bindings.BindingSources.dtSchemaDir(null).orElse(null);
             org.junit.jupiter.api.Assumptions.assumeTrue(dtSchema != null,
@@ -75,8 +90,17 @@ class CheckFixturesTest {
                     dtdma.bindings.BindingSources.defaultCacheDir(), null));
         }
         BoardResult r = boards.load(fixture);
+        List<Diagnostic> all = new ArrayList<>(r.diagnostics());
+        if (style) {
+            for (int id = 0; id < boards.sources().size(); id++) {
+                SourceFile sf = boards.sources().get(id);
+                if (sf != null && sf.path().getFileName().equals(fixture.getFileName())) {
+                    all.addAll(StyleChecks.run(sf));
+                }
+            }
+        }
         TreeSet<String> actual = new TreeSet<>();
-        for (Diagnostic d : r.diagnostics()) {
+        for (Diagnostic d : all) {
             SourceFile f = boards.sources().get(d.span().fileId());
             LineIndex.Location at = f.lines().location(d.span().start());
             String where = f.path().getFileName().toString().equals(fixture.getFileName().toString())

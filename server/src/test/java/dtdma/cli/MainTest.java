@@ -126,6 +126,67 @@ class MainTest {
     }
 
     @Test
+    void dtcWarningLevelsAndOptionsChooseDtcsChecksAndJsonNamesWhatTheyAreAbout(@TempDir Path dir) throws IOException {
+        Path b = dir.resolve("w1.dts");
+        Files.writeString(b, """
+                /dts-v1/;
+                / {
+                	#address-cells = <1>;
+                	#size-cells = <1>;
+                	serial {
+                		reg = <0x100 0x10>;
+                	};
+                	timer@0x200 {
+                		reg = <0x200 0x10>;
+                	};
+                };
+                """);
+        Run kernel = run("check", "--no-kernel-detect", b.toString());
+        assertEquals(0, kernel.code(), kernel.out());
+        assertTrue(kernel.out().contains("w1.dts:8:2: warning: /timer@0x200: unit name should not have leading \"0x\" "
+                + "[dtc unit_address_format] [DC017]"), kernel.out());
+        assertTrue(!kernel.out().contains("DC016"), "unit_address_vs_reg is off in make dtbs: " + kernel.out());
+        Run w1 = run("check", "--no-kernel-detect", "--dtc-warnings", "W=1", b.toString());
+        assertTrue(w1.out().contains("w1.dts:5:2: warning: /serial: node has a reg or ranges property, but no unit name"),
+                w1.out());
+        Run off = run("check", "--no-kernel-detect", "--dtc-warnings=W=1", "-Wno-unit_address_vs_reg",
+                "-Wno-unit_address_format", b.toString());
+        assertEquals("", off.out());
+        Run json = run("check", "--no-kernel-detect", "--format", "json", "-Wunit_address_vs_reg", b.toString());
+        JsonArray ds = JsonParser.parseString(json.out()).getAsJsonObject().getAsJsonArray("diagnostics");
+        assertEquals(2, ds.size(), json.out());
+        JsonObject d = ds.get(0).getAsJsonObject();
+        assertEquals("DC016", d.get("code").getAsString());
+        assertEquals("unit_address_vs_reg", d.get("dtcCheck").getAsString());
+        assertEquals("/serial", d.get("nodePath").getAsString());
+        assertTrue(d.get("board").getAsString().endsWith("w1.dts"));
+        Run sarif = run("check", "--no-kernel-detect", "--format", "sarif", b.toString());
+        JsonObject res = JsonParser.parseString(sarif.out()).getAsJsonObject().getAsJsonArray("runs").get(0)
+                .getAsJsonObject().getAsJsonArray("results").get(0).getAsJsonObject();
+        assertEquals("unit_address_format", res.getAsJsonObject("properties").get("dtcCheck").getAsString());
+        assertEquals("/timer@0x200", res.getAsJsonObject("properties").get("nodePath").getAsString());
+        assertEquals(2, run("check", "--dtc-warnings", "W=9", b.toString()).code());
+        assertEquals(2, run("check", "-Wno-such_check", b.toString()).code());
+    }
+
+    @Test
+    void otherDiagnosticsCarryBoardNodeAndPropertyInJson() {
+        Run r = run("check", "--format", "json", INC, EX.resolve("imx-demo/broken-board.dts").toString());
+        JsonArray ds = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("diagnostics");
+        boolean dt003 = false;
+        for (var e : ds) {
+            JsonObject d = e.getAsJsonObject();
+            assertTrue(d.get("board").getAsString().endsWith("broken-board.dts"), d.toString());
+            if (d.get("code").getAsString().equals("DT003")) {
+                dt003 = true;
+                assertTrue(d.has("nodePath") && d.get("nodePath").getAsString().startsWith("/"), d.toString());
+                assertTrue(d.has("property"), d.toString());
+            }
+        }
+        assertTrue(dt003, r.out());
+    }
+
+    @Test
     void usageAndIoErrorsExitTwo() {
         assertEquals(2, run().code());
         assertEquals(2, run("frobnicate").code());

@@ -2,7 +2,9 @@ package dtdma.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dtdma.dtc.DtcWarnings;
 import dtdma.workspace.Boards;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +21,12 @@ import org.junit.jupiter.api.Test;
  * {@code dtdma.kernel} (the tree; default where scripts/setup-corpus.sh unpacks it).
  * Prints {@code N passed, N failed} on a line of its own, then up to 50 {@code FAIL path: difference} lines;
  * writes every verdict to {@code target/conformance-report.txt}.
+ *
+ * <p>In the same pass, dtc runs with every check on ({@code -W<check>} for each) and dtdma with dtc warning level
+ * {@code all}: dtc's warnings and dtdma's DC findings, each reduced to (check, node path, property), must be the
+ * same set on every board. Prints {@code N boards same, N differ}, then per check {@code agreed / missing / extra}
+ * and up to 50 {@code DIFFER board: missing|extra check /path[:prop]} lines; writes all to
+ * {@code target/dtc-warnings-report.txt}.
  */
 class KernelConformanceTest {
     @Test
@@ -32,7 +40,8 @@ class KernelConformanceTest {
         assertFalse(boards.isEmpty(), "no .dts matched " + (glob.isEmpty() ? "" : "glob " + glob + " ") + "under " + kernel);
 
         // one instance for the whole run, as the CLI uses it: caches are shared between boards
-        Boards shared = new Boards(ConformanceRun.includeDirs(kernel), false);
+        // every dtc check on in both tools, for the differential of dtc's warnings in the same pass
+        Boards shared = new Boards(ConformanceRun.includeDirs(kernel), false, null, DtcWarnings.ALL);
         ConformanceRun.Loader loader = oracleOnly ? null : (board, inc) -> shared.load(board);
         if (loader != null) {
             try {
@@ -44,13 +53,22 @@ class KernelConformanceTest {
         }
         DtcOracle oracle;
         try {
-            oracle = DtcOracle.create(kernel);
+            oracle = DtcOracle.create(kernel).withDtcArgs(DtcWarningsDiff.allWarningArgs());
         } catch (OracleUnavailableException e) {
             Assumptions.abort(e.getMessage());
             return;
         }
 
-        ConformanceRun.Summary s = ConformanceRun.run(kernel, boards, oracle, loader, threads);
+        DtcWarningsDiff.Tally tally = new DtcWarningsDiff.Tally();
+        List<String> warningDiffs = java.util.Collections.synchronizedList(new ArrayList<>());
+        ConformanceRun.Observer observer = (board, dtc, mine) -> {
+            if (dtc.ok() && mine != null) {
+                for (String d : tally.add(DtcWarningsDiff.parseDtc(dtc.stderr()), DtcWarningsDiff.mine(mine.diagnostics()))) {
+                    warningDiffs.add(board + ": " + d);
+                }
+            }
+        };
+        ConformanceRun.Summary s = ConformanceRun.run(kernel, boards, oracle, loader, threads, oracleOnly ? null : observer);
 
         List<String> header = new ArrayList<>();
         header.add("dtdma conformance against " + oracle.dtcVersion() + (oracleOnly ? " (oracle only)" : ""));
@@ -70,6 +88,28 @@ class KernelConformanceTest {
         if (fails.size() > 50) {
             System.out.println("... " + (fails.size() - 50) + " more failures in " + report.toAbsolutePath());
         }
-        assertEquals(0, s.failed(), s.countLine() + "; see " + report.toAbsolutePath());
+        if (oracleOnly) {
+            assertEquals(0, s.failed(), s.countLine() + "; see " + report.toAbsolutePath());
+            return;
+        }
+
+        // dtc's warnings (every check on) against dtdma's DC findings, as (check, node path, property)
+        System.out.println("dtc warnings, every check on: " + tally.countLine());
+        tally.perCheckLines().forEach(l -> System.out.println("  " + l));
+        List<String> diffs = new ArrayList<>(warningDiffs);
+        java.util.Collections.sort(diffs);
+        for (int i = 0; i < Math.min(50, diffs.size()); i++) {
+            System.out.println("DIFFER " + diffs.get(i));
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(tally.countLine());
+        lines.addAll(tally.perCheckLines());
+        lines.addAll(diffs);
+        java.nio.file.Files.createDirectories(report.toAbsolutePath().getParent());
+        java.nio.file.Files.write(Path.of("target", "dtc-warnings-report.txt"), lines);
+        org.junit.jupiter.api.Assertions.assertAll(
+                () -> assertEquals(0, s.failed(), s.countLine() + "; see " + report.toAbsolutePath()),
+                () -> assertEquals(0, tally.differ(), tally.countLine() + "; see target/dtc-warnings-report.txt"),
+                () -> assertTrue(tally.same() > 0, "no board compared"));
     }
 }

@@ -1,6 +1,7 @@
 package dtdma.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -103,6 +104,23 @@ class DevlinkServerTest {
                 ServerAdapterTest.pos(text, text.indexOf("<&sdma1 BOARD") + 3))).get();
         String md = h.getContents().getRight().getValue();
         assertTrue(md.contains("Device link") && md.contains("DL002"), md);
+        // the runtime-PM line comes right after the board line, before the specifier's details
+        String[] lines = md.split("\n\n", 3);
+        assertEquals("Board: `demo-board.dts`", lines[0]);
+        assertTrue(lines[1].startsWith("**Runtime PM** (mode `frank-sketch`): "), lines[1]);
+        assertTrue(lines[2].startsWith("**dmas[0]**"), lines[2]);
+    }
+
+    @Test
+    void hoverRuntimePmLineNamesTheSuppliersOfAPmRuntimeLink() throws Exception {
+        configure("{\"dtdma\": {\"devlink\": {\"mode\": \"frank-legal\", \"runtimePm\": {\"channelPm\": true}}}}");
+        String text = Files.readString(BOARD);
+        var h = server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri(BOARD)),
+                ServerAdapterTest.pos(text, text.indexOf("<&sdma1 25") + 3))).get();
+        String pm = h.getContents().getRight().getValue().split("\n\n", 3)[1];
+        assertTrue(pm.startsWith("**Runtime PM** (mode `frank-legal`): "), pm);
+        assertTrue(pm.contains("supplier `dma"), "the channel device supplies the consumer: " + pm);
+        assertTrue(pm.contains("usage_count"), pm);
     }
 
     @Test
@@ -112,6 +130,18 @@ class DevlinkServerTest {
         JsonObject t = server.dtdmaRequests().topology(p).get();
         assertEquals("frank-sketch", t.get("mode").getAsString());
         assertTrue(t.getAsJsonArray("devices").size() > 3);
+        // devices with a devicetree path say where their node is defined, for the graph's click-to-source
+        JsonObject sdma = null;
+        for (var d : t.getAsJsonArray("devices")) {
+            if ("controller".equals(d.getAsJsonObject().get("kind").getAsString())) {
+                sdma = d.getAsJsonObject();
+            }
+        }
+        assertNotNull(sdma);
+        JsonObject loc = sdma.getAsJsonObject("location");
+        assertTrue(loc.get("uri").getAsString().endsWith("demo-soc.dtsi"), loc.toString());
+        String soc = Files.readAllLines(BOARD.resolveSibling("demo-soc.dtsi")).get(loc.get("line").getAsInt());
+        assertTrue(soc.substring(loc.get("character").getAsInt()).startsWith("dma-controller@"), soc);
         p.addProperty("mode", "felsch-v2");
         p.add("scenario", JsonParser.parseString("{\"events\": [{\"op\": \"unbind\", \"device\": \"sdma1\"}]}"));
         JsonObject s = server.dtdmaRequests().simulate(p).get();

@@ -66,4 +66,32 @@ class KernelLatencyTest {
                 ctx.size(), ctx.get(0).getFileName(), openMs, java.util.Arrays.toString(edits));
         server.shutdown().join();
     }
+
+    /** The case a user met: imx8mp.dtsi opened after imx8mp-evk.dts is analysed in the evk, not in imx8mp-ab2.dts. */
+    @Test
+    void dtsiOpenedAfterItsBoardIsAnalysedInThatBoard() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(FSL), "kernel sources not unpacked");
+        RecordingClient client = new RecordingClient();
+        DtdmaLanguageServer server = new DtdmaLanguageServer(c -> { });
+        server.connect(client);
+        InitializeParams ip = new InitializeParams();
+        ip.setWorkspaceFolders(List.of(new WorkspaceFolder(FSL.toUri().toString(), "fsl")));
+        server.initialize(ip).join();
+        server.initialized(new InitializedParams());
+        server.awaitIdle();
+        Path dtsi = FSL.resolve("imx8mp.dtsi");
+        Path evk = FSL.resolve("imx8mp-evk.dts");
+        Path first = server.ws().contexts(dtsi).get(0);
+        assertTrue(!first.equals(evk), "the sorted-order default is another board: " + first);
+        for (Path p : List.of(evk, dtsi)) {
+            server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(p.toUri().toString(), "dts", 1, Files.readString(p))));
+        }
+        server.awaitIdle();
+        assertEquals(evk, server.ws().activeContext(dtsi));
+        assertNotNull(client.last(dtsi.toUri().toString()));
+        assertTrue(client.publishedFor(first.toUri().toString()).stream().allMatch(d -> d.getDiagnostics().isEmpty()),
+                "nothing published for " + first.getFileName() + ", which the user never opened");
+        server.shutdown().join();
+    }
 }

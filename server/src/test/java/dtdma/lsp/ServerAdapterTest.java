@@ -164,6 +164,100 @@ class ServerAdapterTest {
         server.awaitIdle();
     }
 
+    static final Path DEMO_BOARD = DEMO.resolve("demo-board.dts");
+
+    private Path activeContextOf(Path file) {
+        JsonObject q = new JsonObject();
+        q.addProperty("uri", uri(file));
+        for (var e : server.contexts(q).join().getAsJsonArray("contexts")) {
+            if (e.getAsJsonObject().get("active").getAsBoolean()) {
+                return Path.of(java.net.URI.create(e.getAsJsonObject().get("uri").getAsString()));
+            }
+        }
+        return null;
+    }
+
+    private boolean publishedProblemsFor(Path p) {
+        return client.publishedFor(uri(p)).stream().anyMatch(d -> !d.getDiagnostics().isEmpty());
+    }
+
+    @Test
+    void dtsiTakesTheBoardOpenedLastAndOtherBoardsStayOutOfProblems() throws Exception {
+        open(DEMO_BOARD, 1);
+        open(SOC, 1);
+        // broken-board.dts sorts first, but the user opened demo-board.dts
+        assertEquals(DEMO_BOARD, activeContextOf(SOC));
+        assertFalse(publishedProblemsFor(BROKEN), "broken-board.dts was never opened: " + client.diagnostics);
+        JsonObject set = new JsonObject();
+        set.addProperty("uri", uri(SOC));
+        set.addProperty("context", uri(BROKEN));
+        assertTrue(server.setActiveContext(set).join());
+        server.awaitIdle();
+        assertEquals(BROKEN, activeContextOf(SOC));
+        assertFalse(publishedProblemsFor(BROKEN), "a board that only lends its tree to the .dtsi shows nothing");
+        open(BROKEN, 1);
+        assertTrue(hasCode(client.last(uri(BROKEN)), "DTS"), "opened: its problems show");
+        // a board opened later does not override the user's pick
+        server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri(BROKEN))));
+        server.awaitIdle();
+        assertTrue(client.last(uri(BROKEN)).getDiagnostics().isEmpty(), "closed again: cleared");
+        open(DEMO_BOARD, 2);
+        assertEquals(BROKEN, activeContextOf(SOC));
+    }
+
+    @Test
+    void dtsiFollowsTheMostRecentlyEditedBoard() throws Exception {
+        open(DEMO_BOARD, 1);
+        open(BROKEN, 1);
+        open(SOC, 1);
+        assertEquals(BROKEN, activeContextOf(SOC));
+        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri(DEMO_BOARD), 2),
+                List.of(new TextDocumentContentChangeEvent(new Range(new Position(0, 0), new Position(0, 0)), " "))));
+        server.awaitIdle();
+        assertEquals(DEMO_BOARD, activeContextOf(SOC));
+    }
+
+    @Test
+    void contextChoicesOfAnEarlierSessionAreRestored() throws Exception {
+        server.shutdown().join();
+        server = new DtdmaLanguageServer(code -> exitCode = code);
+        client = new RecordingClient();
+        server.connect(client);
+        InitializeParams p = init(DEMO);
+        p.setInitializationOptions(JsonParser.parseString("{\"dtdma\": {\"includePaths\": [\"../include\"]},"
+                + " \"contexts\": [{\"uri\": \"" + uri(SOC) + "\", \"context\": \"" + uri(DEMO_BOARD) + "\"},"
+                + " {\"uri\": 3}, {\"uri\": \"" + uri(DEMO.resolve("nothing.dtsi")) + "\", \"context\": \"" + uri(BROKEN)
+                + "\", \"explicit\": true}]}"));
+        server.initialize(p).join();
+        JsonObject status = server.status(new JsonObject()).join();
+        assertEquals("starting", status.get("state").getAsString());
+        server.initialized(new InitializedParams());
+        server.awaitIdle();
+        status = server.status(new JsonObject()).join();
+        assertEquals("ready", status.get("state").getAsString());
+        assertEquals(2, status.get("boards").getAsInt());
+        open(SOC, 1);
+        assertEquals(DEMO_BOARD, activeContextOf(SOC), "remembered, though broken-board.dts sorts first");
+        open(BROKEN, 1);
+        assertEquals(BROKEN, activeContextOf(SOC), "a board opened in this session wins over a remembered default");
+    }
+
+    @Test
+    void hoverNamesTheBoardAndPutsRuntimePmFirst() throws Exception {
+        open(SOC, 1);
+        String text = Files.readString(SOC);
+        int at = text.indexOf("dmas = <&sdma1");
+        assertTrue(at > 0);
+        var hover = server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri(SOC)),
+                pos(text, at + "dmas = <&sdma1 ".length()))).join();
+        String md = hover.getContents().getRight().getValue();
+        assertTrue(md.startsWith("Board: `broken-board.dts`"), md);
+        int pm = md.indexOf("**Runtime PM** (mode `");
+        assertTrue(pm > 0 && pm < md.indexOf("- controller:"), md);
+        assertTrue(md.indexOf("\n") < pm && md.substring(0, pm).split("\n").length <= 3, md);
+    }
+
     @Test
     void requestsAnswerOnAnOpenBoard() throws Exception {
         open(BROKEN, 1);
@@ -230,6 +324,36 @@ class ServerAdapterTest {
         server.awaitIdle();
         assertEquals(before, server.ws().settings());
         assertTrue(client.logs.stream().anyMatch(m -> m.getMessage().contains("includePaths")), client.logs.toString());
+    }
+
+    /** dtc's checks as you type: the level comes from dtdma.dtcWarnings; related places reach the client. */
+    @Test
+    void dtcWarningLevelFollowsTheSettingAndLinksTheOtherNode(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path board = dir.resolve("u.dts");
+        Files.writeString(board, "/dts-v1/;\n/ {\n\t#address-cells = <1>;\n\t#size-cells = <1>;\n"
+                + "\ta@10 { reg = <0x10 4>; };\n\tb@10 { reg = <0x10 4>; };\n};\n");
+        RecordingClient c = new RecordingClient();
+        DtdmaLanguageServer s = new DtdmaLanguageServer(code -> { });
+        s.connect(c);
+        s.initialize(init(dir)).join();
+        s.initialized(new InitializedParams());
+        s.awaitIdle();
+        s.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(uri(board), "dts", 1, Files.readString(board))));
+        s.awaitIdle();
+        assertFalse(hasCode(c.last(uri(board)), "DC029"), "unique_unit_address is off in make dtbs");
+        s.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
+                JsonParser.parseString("{\"dtdma\": {\"dtcWarnings\": \"W=1\"}}")));
+        s.awaitIdle();
+        PublishDiagnosticsParams p = c.last(uri(board));
+        var d = p.getDiagnostics().stream().filter(x -> x.getCode().getLeft().equals("DC029")).findFirst()
+                .orElseThrow(() -> new AssertionError(p.toString()));
+        assertEquals(4, d.getRange().getStart().getLine());
+        assertTrue(d.getMessage().getLeft().contains("duplicate unit-address (also used in node /b@10)"), d.getMessage().toString());
+        assertEquals(1, d.getRelatedInformation().size());
+        assertEquals(5, d.getRelatedInformation().get(0).getLocation().getRange().getStart().getLine());
+        s.shutdown().join();
     }
 
     @Test

@@ -1,0 +1,54 @@
+package dtdma.style;
+
+import dtdma.check.Check;
+import dtdma.check.Diagnostic;
+import dtdma.style.checks.HexCase;
+import dtdma.style.checks.LabelChars;
+import dtdma.style.checks.NodeNameChars;
+import dtdma.style.checks.NodeOrder;
+import dtdma.style.checks.OverrideOrder;
+import dtdma.style.checks.PropertyNameChars;
+import dtdma.style.checks.PropertyOrder;
+import dtdma.style.checks.UnitAddressStyle;
+import dtdma.text.SourceFile;
+import dtdma.text.Span;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The kernel's DTS coding style as checks (STY0xx): names, labels, unit addresses, hex case, and the order of
+ * nodes, overrides and properties. They read each file as written, not the merged tree, and are off unless
+ * asked for ({@code check --style}, the setting {@code dtdma.style}).
+ */
+public final class StyleChecks {
+    /** Every style check, in code order. */
+    public static final List<Check<StyleModel>> ALL = List.of(new NodeNameChars(), new PropertyNameChars(),
+            new LabelChars(), new UnitAddressStyle(), new HexCase(), new NodeOrder(), new OverrideOrder(),
+            new PropertyOrder());
+
+    private StyleChecks() {
+    }
+
+    /** The style findings of one file (none for a file whose syntax cannot be read as written). */
+    public static List<Diagnostic> run(SourceFile file) {
+        List<Diagnostic> out = new ArrayList<>();
+        if (!isSource(file.path())) {
+            return out;
+        }
+        StyleModel m = StyleModel.of(file);
+        if (m == null) {
+            return out;
+        }
+        Check.runAll(ALL, m, out, new Span(file.id(), 0, 0));
+        return out;
+    }
+
+    /** {@code .dts}, {@code .dtsi} and {@code .dtso} files (not C headers). */
+    public static boolean isSource(java.nio.file.Path p) {
+        if (p == null || p.getFileName() == null) {
+            return false;
+        }
+        String n = p.getFileName().toString();
+        return n.endsWith(".dts") || n.endsWith(".dtsi") || n.endsWith(".dtso");
+    }
+}
