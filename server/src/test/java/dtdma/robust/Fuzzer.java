@@ -44,12 +44,11 @@ import java.util.concurrent.TimeoutException;
  * Grammar-aware and mutation fuzzing of the whole pipeline: preprocess, parse, merge, DMA and SDMA models, the
  * device-link simulation, the CLI's renderers and every editor feature at random positions. An input fails when
  * an exception escapes (or is turned into INT001 / LIM002 / "internal error"), when it takes longer than a budget
- * proportional to its size, or when the heap stays above a cap after it. The formatter is not fuzzed yet: it does
- * not exist; {@link #FORMATTER} is the hook to call it on every input once it does.
+ * proportional to its size, or when the heap stays above a cap after it. The formatter runs on every input too:
+ * it fails when it throws inside (its result says "internal error") or when formatting its own output changes it
+ * again (not idempotent).
  */
 final class Fuzzer {
-    /** Where the formatter goes once it exists: called on each input's text, must neither throw nor hang. */
-    static final java.util.function.UnaryOperator<String> FORMATTER = null;
 
     /** Heap in use after a full GC that counts as a leak. */
     static final long HEAP_CAP = 768L << 20;
@@ -144,8 +143,21 @@ final class Fuzzer {
                 return new Failure("cli-" + cmd, e.strip());
             }
         }
-        if (FORMATTER != null) {
-            FORMATTER.apply(text);
+        return formatter(text);
+    }
+
+    /** The formatter on the input: no internal error, and a second pass over its output changes nothing. */
+    private static Failure formatter(String text) {
+        dtdma.format.DtsFormatter.Result once = dtdma.format.DtsFormatter.format(text,
+                dtdma.format.FormatOptions.KERNEL);
+        if (!once.ok()) {
+            return once.problem().startsWith("internal error") ? new Failure("format", once.problem()) : null;
+        }
+        dtdma.format.DtsFormatter.Result twice = dtdma.format.DtsFormatter.format(once.text(),
+                dtdma.format.FormatOptions.KERNEL);
+        if (!twice.ok() || twice.changed()) {
+            return new Failure("format-idempotent", twice.ok() ? "a second format changed the text again"
+                    : "the formatter refused its own output: " + twice.problem());
         }
         return null;
     }
