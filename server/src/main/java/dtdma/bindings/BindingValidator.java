@@ -49,7 +49,16 @@ public final class BindingValidator {
                 continue;
             }
             List<BindingFinding> mine = new ArrayList<>();
-            for (ValidationMessage m : s.validate(json)) {
+            java.util.Set<ValidationMessage> messages;
+            try {
+                messages = s.validate(json);
+            } catch (RuntimeException e) {
+                // a binding the validator cannot apply (a $ref to a schema that is not there, ...): the others run
+                java.util.logging.Logger.getLogger(BindingValidator.class.getName()).log(java.util.logging.Level.FINE,
+                        "binding " + b.file() + " not applied to " + n.path(), e);
+                continue;
+            }
+            for (ValidationMessage m : messages) {
                 BindingFinding f = finding(n, json, b, m, disabled, values);
                 if (f != null) {
                     mine.add(f);

@@ -195,10 +195,22 @@ class BindingsTest {
         copy(fixtureBindings(), bindings);
         Files.writeString(bindings.resolve("broken.yaml"), "$id: [unclosed\n  : : :\n");
         Files.writeString(bindings.resolve("notaschema.yaml"), "just: text\n");
+        Files.writeString(bindings.resolve("dangling.yaml"), """
+                $id: http://devicetree.org/schemas/dangling.yaml#
+                $schema: http://devicetree.org/meta-schemas/core.yaml#
+                title: refers to a schema that does not exist
+                properties:
+                  compatible: {const: vendor,bnd-uart}
+                  reg: {$ref: /schemas/no-such-schema.yaml#}
+                """);
         BindingSet set = BindingSet.load(bindings, dtSchema(), tmp.resolve("cache"), null);
         assertTrue(set.problems().contains("broken.yaml: ignoring, error parsing file"), set.problems().toString());
         assertTrue(set.problems().stream().anyMatch(p -> p.startsWith("notaschema.yaml: ignoring")), set.problems().toString());
         assertTrue(set.byId(BindingSet.BASE + "serial/vendor,bnd-uart.yaml") != null);
+        // the dangling binding selects the node too; validation goes on with the others
+        Analysis a = analyse(BOARD.formatted("vendor,speed = <1>;"), set);
+        assertEquals(List.of("BND001"), a.result().diagnostics().stream().map(d -> d.code().id())
+                .filter(c -> c.startsWith("BND") || c.startsWith("INT")).toList());
     }
 
     private static void copy(Path from, Path to) throws IOException {
