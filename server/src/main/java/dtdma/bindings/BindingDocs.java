@@ -119,7 +119,7 @@ public final class BindingDocs {
         }
     }
 
-    private static JsonNode raw(Binding b) {
+    static JsonNode raw(Binding b) {
         if (b.path() == null) {
             return null;
         }

@@ -213,6 +213,19 @@ class BindingsTest {
                 .filter(c -> c.startsWith("BND") || c.startsWith("INT")).toList());
     }
 
+    @Test
+    void dmaFactsComeFromTheConsumersBinding() throws IOException {
+        BindingSet set = BindingSet.load(fixtureBindings(), dtSchema(), tmp.resolve("cache"), null);
+        DmaFacts f = DmaFacts.of(set, List.of("vendor,bnd-uart"));
+        assertEquals(List.of("rx", "tx"), f.names());
+        assertTrue(f.ordered());
+        assertFalse(f.namesRequired());
+        assertEquals(2, f.maxDmas());
+        assertEquals(2, f.minDmas(), "maxItems alone fixes the count, as dt-schema reads it");
+        assertEquals("serial/vendor,bnd-uart.yaml", f.binding().file());
+        assertEquals(null, DmaFacts.of(set, List.of("vendor,unknown")));
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
