@@ -48,7 +48,10 @@ public final class BindingChecks {
             return null;
         }
         StringBuilder msg = new StringBuilder();
-        if (f.property() != null) {
+        boolean nodeName = "$nodename".equals(f.property());
+        if (nodeName) {
+            msg.append("node name: ");
+        } else if (f.property() != null) {
             msg.append('`').append(f.property()).append("`: ");
         }
         msg.append(f.detail());
@@ -67,7 +70,7 @@ public final class BindingChecks {
             related.add(new Diagnostic.Related(rule, "rule " + f.rule() + " in " + f.binding().displayFile()));
         }
         return Diagnostic.of(code, span, msg.toString(), related).withSubject(new Diagnostic.Subject(
-                f.node().path(), f.property(), null, f.binding().displayFile(), f.rule()));
+                f.node().path(), nodeName ? null : f.property(), null, f.binding().displayFile(), f.rule()));
     }
 
     private static Span place(BindingFinding f) {
