@@ -232,7 +232,7 @@ public final class Boards {
         }
         diags.addAll(tree.diagnostics());
         Span where = new Span(src.id(), 0, 0);
-        DmaModel dma = DmaModel.of(tree);
+        DmaModel dma = DmaModel.of(tree, bindings);
         Check.runAll(DmaChecks.all(), dma, diags, where);
         if (!partial) {
             int before = diags.size();
