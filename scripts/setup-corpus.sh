@@ -31,7 +31,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # bump when the list of unpacked paths changes, so an old cache is refreshed
-layout=2
+layout=3
 stamp="$kernel/.dtdma-unpacked-$layout"
 if [ ! -f "$stamp" ] || [ "$tarball" -nt "$stamp" ]; then
   echo "setup-corpus: unpacking devicetree sources into $kernel" >&2
@@ -49,6 +49,50 @@ if [ ! -f "$stamp" ] || [ "$tarball" -nt "$stamp" ]; then
     'linux-source-6.1/drivers/tty/serial/imx.c' \
     'linux-source-6.1/drivers/spi/spi-imx.c' \
     'linux-source-6.1/drivers/i2c/busses/i2c-imx.c' \
+    'linux-source-6.1/drivers/tty/serial/fsl_lpuart.c' \
+    'linux-source-6.1/drivers/spi/spi-fsl-lpspi.c' \
+    'linux-source-6.1/drivers/spi/spi-fsl-dspi.c' \
+    'linux-source-6.1/sound/soc/soc-generic-dmaengine-pcm.c' \
+    'linux-source-6.1/sound/soc/fsl/imx-pcm-dma.c' \
+    'linux-source-6.1/sound/soc/fsl/fsl_sai.c' \
+    'linux-source-6.1/sound/soc/fsl/fsl_ssi.c' \
+    'linux-source-6.1/sound/soc/fsl/fsl_esai.c' \
+    'linux-source-6.1/sound/soc/fsl/fsl_spdif.c' \
+    'linux-source-6.1/sound/soc/fsl/fsl_micfil.c' \
+    'linux-source-6.1/sound/soc/fsl/fsl_xcvr.c' \
+    'linux-source-6.1/sound/soc/fsl/fsl_aud2htx.c' \
+    'linux-source-6.1/sound/soc/fsl/fsl_asrc.c' \
+    'linux-source-6.1/sound/soc/fsl/fsl_easrc.c' \
+    'linux-source-6.1/sound/soc/fsl/fsl_asrc_dma.c' \
+    'linux-source-6.1/drivers/mtd/nand/raw/gpmi-nand/gpmi-nand.c' \
+    'linux-source-6.1/drivers/mtd/nand/raw/mxc_nand.c' \
+    'linux-source-6.1/drivers/i2c/busses/i2c-mxs.c' \
+    'linux-source-6.1/drivers/mmc/host/mxs-mmc.c' \
+    'linux-source-6.1/drivers/spi/spi-mxs.c' \
+    'linux-source-6.1/drivers/tty/serial/mxs-auart.c' \
+    'linux-source-6.1/drivers/mmc/host/mxcmmc.c' \
+    'linux-source-6.1/sound/soc/mxs/mxs-saif.c' \
+    'linux-source-6.1/sound/soc/mxs/mxs-pcm.c' \
+    'linux-source-6.1/drivers/tty/serial/8250/8250_port.c' \
+    'linux-source-6.1/drivers/tty/serial/8250/8250_dma.c' \
+    'linux-source-6.1/drivers/tty/serial/8250/8250_dw.c' \
+    'linux-source-6.1/drivers/tty/serial/amba-pl011.c' \
+    'linux-source-6.1/drivers/spi/spi-pl022.c' \
+    'linux-source-6.1/drivers/spi/spi-rockchip.c' \
+    'linux-source-6.1/sound/soc/rockchip/rockchip_i2s.c' \
+    'linux-source-6.1/sound/soc/rockchip/rockchip_i2s_tdm.c' \
+    'linux-source-6.1/sound/soc/rockchip/rockchip_spdif.c' \
+    'linux-source-6.1/drivers/spi/spi-sun6i.c' \
+    'linux-source-6.1/sound/soc/sunxi/sun4i-i2s.c' \
+    'linux-source-6.1/sound/soc/sunxi/sun4i-spdif.c' \
+    'linux-source-6.1/sound/soc/sunxi/sun4i-codec.c' \
+    'linux-source-6.1/drivers/gpu/drm/sun4i/sun4i_tcon.c' \
+    'linux-source-6.1/drivers/gpu/drm/mxsfb/mxsfb_drv.c' \
+    'linux-source-6.1/sound/soc/stm/stm32_sai_sub.c' \
+    'linux-source-6.1/drivers/spi/spi-stm32.c' \
+    'linux-source-6.1/drivers/i2c/busses/i2c-stm32.c' \
+    'linux-source-6.1/drivers/i2c/busses/i2c-stm32f7.c' \
+    'linux-source-6.1/drivers/tty/serial/stm32-usart.c' \
     'linux-source-6.1/Makefile'
   touch "$kernel.tmp/.dtdma-unpacked-$layout"
   # swap in the new tree with two renames, so a reader never sees it half-written

@@ -27,6 +27,7 @@ import java.util.Locale;
 /** {@code dtdma dma}: the DMA map of a board — controllers, their consumers, decoded cells, channels, findings. */
 final class DmaCommand {
     private final PrintStream out;
+    private Analysis analysis;
     private final PrintStream err;
 
     DmaCommand(PrintStream out, PrintStream err) {
@@ -73,6 +74,7 @@ final class DmaCommand {
         Path board = o.singleBoard();
         Boards boards = new Boards(o.includes, o.detectKernel);
         Analysis a = boards.analyse(board, () -> false);
+        analysis = a;
         BoardResult r = a.result();
         DmaModel dma = a.dma();
         SdmaModel sdma = a.sdma();
@@ -123,6 +125,7 @@ final class DmaCommand {
             }
             for (DmaConsumer c : consumers) {
                 out.println("  " + c.node().path() + " [" + c.node().status() + "]");
+                out.println("    driver: " + dtdma.features.DriverText.of(c, null).replace("`", ""));
                 for (DmaSpecifier s : c.specifiers()) {
                     if (s.controller() != p.node()) {
                         continue;
@@ -148,9 +151,9 @@ final class DmaCommand {
         return label + p.node().path() + "  " + String.join(", ", p.node().compatibles());
     }
 
-    private static String specifierLine(DmaConsumer c, DmaSpecifier s, SdmaModel.Controller sc) {
+    private String specifierLine(DmaConsumer c, DmaSpecifier s, SdmaModel.Controller sc) {
         String name = s.name() == null ? "(no name)" : s.name();
-        StringBuilder sb = new StringBuilder(String.format("%-8s <%s>", name, s.argsText()));
+        StringBuilder sb = new StringBuilder(String.format("%-8s <%s>", name, dtdma.features.CellText.args(analysis, c, s)));
         if (sc == null) {
             return sb.toString();
         }
@@ -160,7 +163,7 @@ final class DmaCommand {
             return sb.append("  not decodable: SDMA needs 3 cells").toString();
         }
         sb.append("  event ").append(d.event()).append(d.eventInRange() ? "" : " (out of range)");
-        sb.append(", ").append(d.peripheralType().map(t -> t.displayName() + " (" + t.number() + ")")
+        sb.append(", ").append(d.peripheralType().map(t -> t.describe())
                 .orElse("type " + d.typeCell() + " (unknown)"));
         sb.append(", prio ").append(d.priorityCell()).append(" -> register ").append(d.registerPriority());
         sb.append(", ").append(d.direction().display());
@@ -237,7 +240,7 @@ final class DmaCommand {
         out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root));
     }
 
-    private static JsonObject specJson(DmaConsumer c, DmaSpecifier s, SdmaModel.Controller sc) {
+    private JsonObject specJson(DmaConsumer c, DmaSpecifier s, SdmaModel.Controller sc) {
         JsonObject o = new JsonObject();
         o.addProperty("consumer", c.node().path());
         o.addProperty("status", c.node().status());
@@ -248,6 +251,7 @@ final class DmaCommand {
             cells.add(a);
         }
         o.add("cells", cells);
+        o.addProperty("cellsText", dtdma.features.CellText.args(analysis, c, s));
         if (sc == null) {
             return o;
         }

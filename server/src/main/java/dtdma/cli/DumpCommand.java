@@ -24,8 +24,10 @@ final class DumpCommand {
                 Usage: dtdma dump [OPTIONS] BOARD
 
                 Prints the merged tree of BOARD (.dts, .dtsi or .dtso) as canonical devicetree source: labels
-                kept, references written as &label, phandles as dtc assigns them. Errors go to stderr; the
-                exit status is 1 if the board has errors (the tree is printed anyway).
+                kept, references written as &label, phandles as dtc assigns them. As with dtc, the exit status
+                is 0 whenever the tree builds: it is 1 only for errors that make dtc (or cpp) reject the
+                source (syntax, preprocessor and merged-tree codes DTS, PP, TR), which go to stderr. DMA and
+                other lint findings never change the exit status or the output; use dtdma check for them.
 
                 Options:
                   -I DIR               add an include directory (repeatable)
@@ -48,9 +50,16 @@ final class DumpCommand {
         Path board = o.singleBoard();
         Boards boards = new Boards(o.includes, o.detectKernel);
         BoardResult r = boards.load(board);
-        List<Diagnostic> errors = r.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
-        Reporter.of("text", boards.sources()).report(List.of(r), Severity.WARNING, err);
+        List<Diagnostic> build = r.diagnostics().stream().filter(d -> buildsTree(d.code())).toList();
+        Reporter.of("text", boards.sources()).report(List.of(new BoardResult(r.file(), r.tree(), build)),
+                Severity.WARNING, err);
         out.print(DtsWriter.write(r.tree()));
-        return errors.isEmpty() ? 0 : 1;
+        return build.stream().anyMatch(d -> d.severity() == Severity.ERROR) ? 1 : 0;
+    }
+
+    /** The codes that say whether dtc (after cpp) builds the tree: syntax, preprocessor, merged tree. */
+    static boolean buildsTree(dtdma.check.Code c) {
+        String id = c.id();
+        return id.startsWith("DTS") || id.startsWith("PP") || id.startsWith("TR");
     }
 }

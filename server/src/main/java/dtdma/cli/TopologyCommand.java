@@ -52,7 +52,9 @@ final class TopologyCommand {
                   --set WORDS            more settings: channel-pm controller-pm rpm-active irq-safe=COMPAT
                                          requests=COMPAT:rx,tx late=COMPAT mandatory=COMPAT autosuspend=COMPAT:MS
                   --scenario FILE        JSON events: {"events":[{"op":"resume","device":"ecspi1"}, ...]}
-                                         ops resume, suspend, bind, unbind, request, release
+                                         ops resume, suspend, bind, unbind, open, close,
+                                         hw_params, hw_free (requests the driver makes
+                                         then), request, release
                   --format FMT           text (default), json, dot, mermaid or svg (svg needs Graphviz dot)
                   -I DIR                 add an include directory (repeatable)
                   --no-kernel-detect     do not look for a Linux kernel tree around BOARD

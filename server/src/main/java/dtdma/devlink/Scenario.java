@@ -17,7 +17,9 @@ import java.util.List;
  * A scenario file: optional settings (the {@link DevlinkSettings#parse} words) and a list of events, e.g.
  * <pre>{"settings": "channel-pm", "events": [{"op": "resume", "device": "ecspi1"},
  *   {"op": "unbind", "device": "sdma1"}, {"op": "bind", "device": "sdma1"}]}</pre>
- * Ops: resume, suspend, bind, unbind, request, release (the last two with {@code name}).
+ * Ops: resume, suspend, bind, unbind, open / close (a port's startup and shutdown), hw_params / hw_free (a PCM's,
+ * optionally with {@code name}), request, release (the last two with {@code name}). Open and hw_params make the
+ * requests the consumer-driver model puts there ({@code dma.DriverRequests}).
  */
 public record Scenario(String settings, List<Simulation.Event> events) {
     public Scenario {

@@ -119,16 +119,35 @@ public final class Simulation {
         final List<String> names;
         final boolean atProbe;
         final boolean mandatory;
+        final DriverRequests.Driver model;
+        final boolean console;
         final List<Held> held = new ArrayList<>();
 
         Consumer(Device device, DmaConsumer dma, String driverName, List<String> names, boolean atProbe,
-                boolean mandatory) {
+                boolean mandatory, DriverRequests.Driver model, boolean console) {
             this.device = device;
             this.dma = dma;
             this.driverName = driverName;
             this.names = names;
             this.atProbe = atProbe;
             this.mandatory = mandatory;
+            this.model = model;
+            this.console = console;
+        }
+
+        /** The consumer-driver model used for it: a known driver, the assumed default, or one from the settings. */
+        public DriverRequests.Driver model() {
+            return model;
+        }
+
+        /** True when it requests its channels at probe, so it holds them after boot. */
+        public boolean requestsAtProbe() {
+            return atProbe;
+        }
+
+        /** True for the console port of a driver that gives the console no DMA. */
+        public boolean console() {
+            return console;
         }
 
         public Device device() {
@@ -200,22 +219,25 @@ public final class Simulation {
             List<String> compat = c.node().compatibles();
             List<String> req = null;
             String drv = null;
+            DriverRequests.Driver model = null;
             for (String s : compat) {
                 if (settings.requests().containsKey(s)) {
                     req = settings.requests().get(s);
                     drv = s + " (configured)";
+                    model = DriverRequests.assumed(compat, req);
                     break;
                 }
             }
             if (req == null) {
-                DriverRequests.Driver known = DriverRequests.forCompatibles(compat);
-                req = DriverRequests.requestOrder(compat, c.names());
-                drv = known != null ? known.name()
-                        : (compat.isEmpty() ? "driver" : compat.get(0)) + " (assumed: requests every dma-names entry)";
+                model = DriverRequests.of(compat, c.names());
+                req = model.names();
+                drv = !model.assumed() ? model.name()
+                        : (compat.isEmpty() ? "driver" : compat.get(0)) + " (assumed: requests every dma-names entry at probe)";
             }
-            boolean late = matches(settings.lateRequest(), c.node());
+            boolean console = model.skipsConsole() && dtdma.dma.Console.is(c.node());
+            boolean late = matches(settings.lateRequest(), c.node()) || model.when() != DriverRequests.When.PROBE;
             boolean mandatory = matches(settings.mandatory(), c.node());
-            Consumer con = new Consumer(d, c, drv, List.copyOf(req), !late, mandatory);
+            Consumer con = new Consumer(d, c, drv, List.copyOf(req), !late, mandatory, model, console);
             consumers.put(d, con);
             d.driver = consumerDriver(con);
             d.rpmOnBind = true;
@@ -321,7 +343,7 @@ public final class Simulation {
             String msg = "dma_async_device_unregister called while " + busy.size() + " clients hold a reference: "
                     + who + "; the controller goes away under active consumers (mode " + settings.mode().id()
                     + ")" + (c.sdma ? "; with the old sdma_remove(): channel 0 is never vchan_init'ed (NULL"
-                    + " dereference) and the clocks of all 32 channels are disabled (underflow), T1 10/11" : "");
+                    + " dereference) and the clocks of all 32 channels are disabled (underflow)" : "");
             core.trace("WARNING in dma_async_device_unregister: " + busy.size() + " clients hold a reference");
             findings.add(new Finding(Code.DL014, c.device.node, null, msg));
         }
@@ -348,20 +370,13 @@ public final class Simulation {
             @Override
             public int probe(Device d) {
                 if (!con.atProbe) {
+                    if (con.model.when() != DriverRequests.When.PROBE && !con.names.isEmpty()) {
+                        core.trace(d + ": " + con.driverName + " requests DMA " + con.model.when().text()
+                                + (con.console ? ", and never for the console port" : "") + ", not at probe");
+                    }
                     return 0;
                 }
-                for (String name : con.names) {
-                    int r = requestChan(con, name);
-                    if (r == DriverCore.EPROBE_DEFER || (r < 0 && con.mandatory)) {
-                        releaseAll(con);
-                        return r;
-                    }
-                    if (r < 0) {
-                        core.trace(d + ": DMA \"" + name + "\" unavailable (" + DriverCore.errno(r)
-                                + "), the driver falls back to PIO");
-                    }
-                }
-                return 0;
+                return requestAll(con, con.names, true);
             }
 
             @Override
@@ -370,6 +385,73 @@ public final class Simulation {
                 core.disableAndSuspend(d);
             }
         };
+    }
+
+    /**
+     * Requests {@code names} in the driver's order and applies its failure handling: -EPROBE_DEFER ends the probe
+     * where the driver propagates it; a driver that stops at the first failure releases what it got and requests
+     * nothing more; then the fallback: PIO, a failed probe, or a stream that cannot run.
+     *
+     * @return 0, or the error the probe (or open / hw_params) returns
+     */
+    int requestAll(Consumer con, List<String> names, boolean atProbe) {
+        Device d = con.device;
+        DriverRequests.Driver m = con.model;
+        int failed = 0;
+        String failedName = null;
+        int start = con.held.size();
+        for (String name : names) {
+            int r = requestChan(con, name);
+            if (r == 0) {
+                continue;
+            }
+            if (r == DriverCore.EPROBE_DEFER && m.how() == DriverRequests.How.SLAVE_CHANNEL) {
+                core.trace("  " + m.how().function() + " returns NULL (it never defers)");
+            }
+            boolean defers = r == DriverCore.EPROBE_DEFER && atProbe && m.defers()
+                    && m.how() == DriverRequests.How.REQUEST_CHAN;
+            if (defers || con.mandatory) {
+                releaseAll(con);
+                return r;
+            }
+            if (r == DriverCore.EPROBE_DEFER && atProbe && m.how() == DriverRequests.How.REQUEST_CHAN) {
+                core.trace("  " + m.name() + " does not propagate -EPROBE_DEFER (" + m.where() + ")");
+            }
+            failed = r;
+            failedName = name;
+            if (m.stopsOnFailure()) {
+                List<String> rest = names.subList(names.indexOf(name) + 1, names.size());
+                // the driver's error path releases what this sequence obtained
+                for (int i = con.held.size() - 1; i >= start; i--) {
+                    release(con, con.held.get(i));
+                    con.held.remove(i);
+                }
+                core.trace(d + ": " + m.name() + " stops at the failed \"" + name + "\" request"
+                        + (rest.isEmpty() ? "" : "; " + String.join(", ", rest) + " never requested")
+                        + (m.assumed() ? "" : " (" + m.where() + ")"));
+                break;
+            }
+        }
+        if (failed == 0) {
+            return 0;
+        }
+        String why = "DMA \"" + failedName + "\" unavailable (" + DriverCore.errno(failed) + ")";
+        if (m.assumed()) {
+            core.trace(d + ": " + why + "; assumed: the unknown driver goes on without it");
+            return 0;
+        }
+        switch (m.fallback()) {
+            case PIO:
+                core.trace(d + ": " + why + ", " + m.withoutDma());
+                return 0;
+            case PROBE_FAILS:
+                releaseAll(con);
+                core.trace(d + ": " + why + ", " + m.withoutDma());
+                return failed;
+            default:
+                core.trace(d + ": " + why + ": " + m.withoutDma());
+                return atProbe ? 0 : failed;
+        }
     }
 
     private void releaseAll(Consumer con) {
@@ -516,7 +598,7 @@ public final class Simulation {
                     break;
                 case MERGE_AUTOREMOVE_NOT_ADDED:
                 case MERGE_AUTOREMOVE_CLEARED:
-                    add(Code.DL010, spec, call + ": " + n.message() + " (C.4 merge rules"
+                    add(Code.DL010, spec, call + ": " + n.message() + " (device_link_add() on an existing link, drivers/base/core.c"
                             + (r.link() != null && r.link().has(DlFlags.INFERRED) || settings.fwDevlinkStrict()
                                     ? "; the link was made by fw_devlink" : "") + ")");
                     break;
@@ -549,22 +631,18 @@ public final class Simulation {
             }
             add(code, spec, call + " returns NULL: " + r.reason() + " (rule " + r.failure().step()
                     + " of device_link_add); dma_request_chan returns -EINVAL and leaks " + ch.device + "; "
-                    + (con.mandatory ? "the consumer probe fails -EINVAL" : "the consumer falls back to PIO"));
+                    + (con.mandatory ? "the consumer probe fails -EINVAL" : con.model.assumed()
+                            ? "assumed: the unknown driver goes on without the channel" : con.model.withoutDma()));
             return Integer.MIN_VALUE;
         }
         Link l = r.link();
         if (l.has(DlFlags.STATELESS)) {
             add(Code.DL011, spec, call + ": stateless link, no probe or remove ordering (\"stateless/unmanaged"
-                    + " links don't guarantee the correct remove order\", T2)");
+                    + " links don't guarantee the correct remove order\", Documentation/driver-api/device_link.rst)");
         }
-        if (l.has(DlFlags.PM_RUNTIME) && consumer.irqSafe) {
-            add(Code.DL012, spec, call + ": " + consumer + " uses irq-safe runtime PM, so __rpm_callback and"
-                    + " rpm_suspend skip its supplier links; the link has no runtime-PM effect");
-        }
-        if (l.has(DlFlags.PM_RUNTIME) && supplier.disableDepth > 0) {
-            add(Code.DL013, spec, call + ": runtime PM of " + supplier + " is disabled, rpm_get_suppliers"
-                    + " ignores -EACCES: no power effect"
-                    + (supplier.kind == Device.Kind.CHANNEL ? " (dma_devclass has no PM ops)" : ""));
+        if (!(r.existing() && l.has(DlFlags.INFERRED))) {
+            // a link fw_devlink made was judged when it was made
+            rpmLinkFindings(consumer, supplier, l, spec, call, supplier.disableDepth > 0);
         }
         if (l.managed() && supplier.driver == null) {
             add(Code.DL009, spec, call + ": " + supplier + " never gets a driver, so the managed link stays "
@@ -572,10 +650,31 @@ public final class Simulation {
                     + " that survives unbind makes the next probe defer: \"supplier " + supplier + " not ready\"");
         }
         if (l.managed() && !r.existing() && (l.status == LinkStatus.CONSUMER_PROBE || l.status == LinkStatus.ACTIVE)) {
+            String when = con.atProbe
+                    ? "it is made inside " + (con.model.assumed() ? "the consumer's probe (assumed: "
+                            + con.model.where() + ")" : con.model.name() + "'s probe (" + con.model.where() + ")")
+                            + " after the channel was obtained, so it does not gate that probe"
+                    : "it is made " + (con.model.when() == DriverRequests.When.PROBE ? "by a later request"
+                            : con.model.when().text() + " (" + con.model.where() + ")")
+                            + ", after the consumer bound, so it gates no probe at all";
             add(Code.DL015, spec, call + ": the link starts " + l.status.sysfs() + " (device_link_init_status): "
-                    + "it is made after the channel was obtained and does not gate this probe");
+                    + when + "; it orders later unbinds");
         }
         return 0;
+    }
+
+    /** DL012 and DL013 for a runtime-PM link, whoever made it (a dmaengine mode or fw_devlink). */
+    private void rpmLinkFindings(Device consumer, Device supplier, Link l, DmaSpecifier spec, String call,
+            boolean supplierRpmOff) {
+        if (l.has(DlFlags.PM_RUNTIME) && consumer.irqSafe) {
+            add(Code.DL012, spec, call + ": " + consumer + " uses irq-safe runtime PM, so __rpm_callback and"
+                    + " rpm_suspend skip its supplier links; the link has no runtime-PM effect");
+        }
+        if (l.has(DlFlags.PM_RUNTIME) && supplierRpmOff) {
+            add(Code.DL013, spec, call + ": runtime PM of " + supplier + " is disabled, rpm_get_suppliers"
+                    + " ignores -EACCES: no power effect"
+                    + (supplier.kind == Device.Kind.CHANNEL ? " (dma_devclass has no PM ops)" : ""));
+        }
     }
 
     private void add(Code code, DmaSpecifier spec, String msg) {
@@ -595,8 +694,18 @@ public final class Simulation {
                     if (sup == null || !done.add(sup)) {
                         continue;
                     }
-                    core.trace("fw_devlink_create_devlink(" + con.device + " -> " + sup + ") from dmas (strict)");
+                    String call = "fw_devlink_create_devlink(" + con.device + " -> " + sup + ") from dmas (strict)";
+                    core.trace(call);
                     DriverCore.AddResult r = core.deviceLinkAdd(con.device, sup, DlFlags.FW_DEVLINK_RPM);
+                    if (r.link() != null) {
+                        // the supplier's runtime PM is still off before probe; what counts is whether its driver
+                        // ever enables it, known only for imx-sdma (never) and the controller-pm setting
+                        Controller sc = controllers.get(sup);
+                        curNode = con.device.node;
+                        rpmLinkFindings(con.device, sup, r.link(), s, "device_link_add(" + con.device + ", " + sup
+                                + ", " + DlFlags.format(DlFlags.FW_DEVLINK_RPM) + ") in " + call,
+                                !sup.rpmOnBind && sc != null && sc.sdma);
+                    }
                     if (r.link() == null && r.failure() == DriverCore.AddFailure.CYCLE) {
                         core.trace("fw_devlink_relax_link: cycle, link made SYNC_STATE_ONLY");
                         core.deviceLinkAdd(con.device, sup, DlFlags.INFERRED | DlFlags.SYNC_STATE_ONLY | DlFlags.CYCLE);
@@ -664,6 +773,42 @@ public final class Simulation {
                 }
                 break;
             }
+            case "open":
+            case "hw_params": {
+                Consumer con = consumers.get(d);
+                DriverRequests.When want = e.op().equals("open") ? DriverRequests.When.OPEN : DriverRequests.When.HW_PARAMS;
+                if (con == null || d.state != DevState.BOUND) {
+                    result = d + ": not a bound DMA consumer";
+                } else if (con.model.when() != want) {
+                    result = d + " " + e.op() + ": " + con.driverName + " requests DMA " + con.model.when().text()
+                            + ", nothing to request here";
+                } else if (con.console) {
+                    core.trace(d + ": console port, " + con.model.name() + " requests no DMA for it ("
+                            + con.model.cites().get(con.model.cites().size() - 1) + ")");
+                    result = d + " " + e.op() + ": console port, no DMA requested";
+                } else {
+                    List<String> names = want == DriverRequests.When.OPEN ? con.names
+                            : List.of(e.name() != null ? e.name() : con.names.isEmpty() ? "" : con.names.get(0));
+                    core.trace(d + " " + e.op() + " (" + con.model.where() + ")");
+                    int r = requestAll(con, names, false);
+                    int got = con.held.size();
+                    result = d + " " + e.op() + ": " + (r < 0 ? DriverCore.errno(r) + ", " : "ok, ")
+                            + (got == 0 ? "no DMA channel held" : got + " DMA channel" + (got == 1 ? "" : "s") + " held");
+                }
+                break;
+            }
+            case "close":
+            case "hw_free": {
+                Consumer con = consumers.get(d);
+                if (con == null || con.model.when() == DriverRequests.When.PROBE) {
+                    result = d + " " + e.op() + ": nothing released (channels requested at probe stay held)";
+                } else {
+                    int n = con.held.size();
+                    releaseAll(con);
+                    result = d + " " + e.op() + ": released " + n + " DMA channel" + (n == 1 ? "" : "s");
+                }
+                break;
+            }
             case "release": {
                 Consumer con = consumers.get(d);
                 Held h = null;
@@ -685,7 +830,7 @@ public final class Simulation {
             }
             default:
                 throw new IllegalArgumentException("unknown event '" + e.op()
-                        + "' (resume, suspend, bind, unbind, request, release)");
+                        + "' (resume, suspend, bind, unbind, open, close, hw_params, hw_free, request, release)");
         }
         return record(e.op() + " " + d + (e.name() == null ? "" : " \"" + e.name() + "\""), result);
     }

@@ -48,6 +48,11 @@ public final class Topology {
                 }
                 t.vertices.add(vertex(ch.device(), "channel"));
                 t.edges.add(new Edge("parent", ch.device().name(), c.device().name(), null, null, null, 0, 0));
+                if (ch.leaked() && ch.holder() != null) {
+                    // dma_request_chan failed after allocating: the channel stays held (client count 1)
+                    t.edges.add(new Edge("uses", ch.holder().name(), ch.device().name(), ch.holderName(), null,
+                            "leaked", 0, 0));
+                }
             }
         }
         for (Simulation.Consumer con : sim.consumers()) {
@@ -113,7 +118,8 @@ public final class Topology {
                     String holder = null;
                     for (Edge u : edges) {
                         if (u.kind().equals("uses") && u.to().equals(e.from())) {
-                            holder = u.from() + " \"" + u.name() + "\"";
+                            holder = u.from() + " \"" + u.name() + "\"" + ("leaked".equals(u.status())
+                                    ? " (leaked by the failed request: client count 1, never released)" : "");
                         }
                     }
                     sb.append("    ").append(ch.id()).append(" [").append(ch.state()).append("] ").append(pm(ch))

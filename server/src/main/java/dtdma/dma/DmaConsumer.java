@@ -87,9 +87,10 @@ public final class DmaConsumer {
             if (target == null || (ref == null && index > 0)) {
                 if (ref == null && index > 0 && laterRef(i)) {
                     DmaSpecifier prev = specifiers.get(specifiers.size() - 1);
+                    int written = (nextRef(i) - prev.offset()) / 4 - 1;
                     problems.add(new Problem(ProblemKind.EXTRA_CELLS, prev.index(), spans.cells(prev.offset(), offset + 4),
-                            "specifier " + prev.index() + " has more cells than #dma-cells = " + prev.args().length
-                                    + " of " + describe(prev.controller()) + ": the number " + ph
+                            entry(prev.index()) + " has " + written + " argument cells, #dma-cells of "
+                                    + describe(prev.controller()) + " is " + prev.args().length + ": the number " + ph
                                     + " is read as the next phandle and every later entry is shifted"));
                     return;
                 }
@@ -111,15 +112,17 @@ public final class DmaConsumer {
             int left = cells.length - i - 1;
             if (n > left) {
                 problems.add(new Problem(ProblemKind.TRUNCATED, index, spans.cells(offset, cells.length * 4),
-                        node.path() + ": #dma-cells = " + n + " found " + left));
+                        entry(index) + " has " + left + " argument " + (left == 1 ? "cell" : "cells") + ", #dma-cells of "
+                                + describe(target) + " is " + n + " (kernel: \"" + node.path() + ": #dma-cells = " + n
+                                + " found " + left + "\")"));
                 return;
             }
             for (int k = 1; k <= n; k++) {
                 Marker inner = dmas.value().refAt(offset + 4 * k);
                 if (inner != null && inner.kind() == Marker.Kind.REF_PHANDLE) {
                     problems.add(new Problem(ProblemKind.MISALIGNED, index, spans.cells(offset, offset + 4 * k + 4),
-                            "specifier " + index + " has " + (k - 1) + " argument cells but #dma-cells of "
-                                    + describe(target) + " is " + n + ": the kernel reads " + inner.ref()
+                            entry(index) + " has " + (k - 1) + " argument " + (k - 1 == 1 ? "cell" : "cells")
+                                    + ", #dma-cells of " + describe(target) + " is " + n + ": the kernel reads " + inner.ref()
                                     + "'s phandle as an argument and every later entry is shifted"));
                     return;
                 }
@@ -145,6 +148,29 @@ public final class DmaConsumer {
         return false;
     }
 
+    /** "entry 2 of 3 (tx)": 1-based, out of the entries written (references in dmas, or names if more). */
+    private String entry(int index) {
+        int refs = 0;
+        for (Marker m : dmas.value().markers()) {
+            if (m.kind() == Marker.Kind.REF_PHANDLE) {
+                refs++;
+            }
+        }
+        int total = Math.max(Math.max(refs, nameList.size()), index + 1);
+        String name = nameAt(index);
+        return "entry " + (index + 1) + " of " + total + (name == null ? "" : " (" + name + ")");
+    }
+
+    /** The byte offset of the first reference after cell {@code fromCell}, or the end of the value. */
+    private int nextRef(int fromCell) {
+        for (Marker m : dmas.value().markers()) {
+            if (m.kind() == Marker.Kind.REF_PHANDLE && m.offset() > fromCell * 4) {
+                return m.offset();
+            }
+        }
+        return dmas.value().length();
+    }
+
     private boolean laterRef(int fromCell) {
         for (Marker m : dmas.value().markers()) {
             if (m.kind() == Marker.Kind.REF_PHANDLE && m.offset() > fromCell * 4) {
@@ -155,10 +181,11 @@ public final class DmaConsumer {
     }
 
     private static String describe(Node n) {
-        return n == null ? "the controller" : n.labels().isEmpty() ? n.path() : n.labels().get(0);
+        return n == null ? "the controller" : n.labels().isEmpty() ? n.path() : "&" + n.labels().get(0);
     }
 
-    private String nameAt(int index) {
+    /** The {@code dma-names} entry paired with specifier {@code index}, or null. */
+    public String nameAt(int index) {
         return index < nameList.size() ? nameList.get(index) : null;
     }
 

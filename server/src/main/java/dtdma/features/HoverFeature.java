@@ -1,5 +1,8 @@
 package dtdma.features;
 
+import dtdma.tree.ValueSpans;
+import dtdma.dma.Console;
+import dtdma.dma.DriverRequests;
 import dtdma.dma.DmaConsumer;
 import dtdma.dma.DmaSpecifier;
 import dtdma.sdma.ChannelBudget;
@@ -140,7 +143,8 @@ public final class HoverFeature {
         }
         sb.append("- controller: ").append(ctl.labels().isEmpty() ? "" : "`" + ctl.labels().get(0) + "` ")
                 .append(ctl.path()).append(" [").append(ctl.status()).append("]\n");
-        sb.append("- cells: `<").append(s.argsText()).append(">`\n");
+        sb.append("- cells: `<").append(CellText.args(a, c, s)).append(">`\n");
+        driver(c, s, sb);
         SdmaModel.Controller sc = a.sdma().controller(ctl);
         if (sc == null) {
             return sb.toString();
@@ -154,11 +158,12 @@ public final class HoverFeature {
             return sb.toString();
         }
         sb.append("- event: ").append(d.event()).append(d.eventInRange() ? "" : " (out of range)").append('\n');
-        sb.append("- peripheral type: ").append(d.typeCell()).append(" = ")
-                .append(d.peripheralType().map(t -> "`" + t.kernelName() + "` (" + t.displayName() + ")")
-                        .orElse("unknown"))
+        sb.append("- peripheral type: ")
+                .append(d.peripheralType().map(t -> "`" + t.kernelLabel() + "` " + t.displayName())
+                        .orElse(d.typeCell() + " (no enum sdma_peripheral_type value)"))
                 .append(d.typeSupported() ? "" : " — unsupported").append('\n');
-        sb.append("- priority: ").append(d.priorityCell()).append(" (").append(priorityName(d.priorityCell()))
+        sb.append("- priority: ").append(CellText.cell(a, ValueSpans.of(c.dmas()).cell(s.offset() + 12),
+                d.priorityCell())).append(" (").append(priorityName(d.priorityCell()))
                 .append(") → register priority ").append(d.registerPriority()).append('\n');
         sb.append("- direction: ").append(d.direction().display()).append('\n');
         for (SdmaSpecifier.ScriptUse su : d.scripts()) {
@@ -170,12 +175,19 @@ public final class HoverFeature {
             sb.append(" [").append(su.source().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append("]\n");
         }
         Optional<ChannelBudget.Assignment> as = sc.assignment(c.node(), s.name() == null ? "" : s.name());
+        DriverRequests.Driver drv = DriverRequests.of(c.node().compatibles(), c.names());
         sb.append("- predicted channel: ").append(as.map(x -> x.channelDevice() + " (SDMA channel " + x.sdmaChannel()
-                + "; heuristic: devicetree order as probe order)").orElse("none")).append('\n');
+                + "; heuristic: devicetree order as probe order)").orElse(drv.when() == DriverRequests.When.PROBE
+                        ? "none" : "none held after boot: the driver requests it " + drv.when().text())).append('\n');
         for (SdmaFinding f : d.findings()) {
             sb.append("\n").append(f.code().id()).append(": ").append(f.message()).append('\n');
         }
         return sb.toString();
+    }
+
+    /** What the consumer's driver does with this channel: when and how it asks, and what happens without it. */
+    static void driver(DmaConsumer c, DmaSpecifier s, StringBuilder sb) {
+        sb.append("- driver: ").append(DriverText.of(c, s.name())).append('\n');
     }
 
     static SdmaSpecifier.Decoded decoded(SdmaModel.Controller sc, DmaSpecifier s) {

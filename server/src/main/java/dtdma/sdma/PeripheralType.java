@@ -109,8 +109,13 @@ public enum PeripheralType {
         return Optional.empty();
     }
 
-    /** "7 (IMX_DMATYPE_CSPI, MCU domain CSPI)". */
+    /** The kernel's name with the number, e.g. {@code IMX_DMATYPE_MULTI_SAI (25)}. */
+    public String kernelLabel() {
+        return kernelName + " (" + number + ")";
+    }
+
+    /** "IMX_DMATYPE_CSPI (7), MCU domain CSPI": the kernel's name first, the readable name beside it. */
     public String describe() {
-        return number + " (" + kernelName + ", " + displayName + ")";
+        return kernelLabel() + ", " + displayName;
     }
 }

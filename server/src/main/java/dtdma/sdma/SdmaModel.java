@@ -111,13 +111,18 @@ public final class SdmaModel {
             }
         }
         for (Controller ctl : controllerList) {
-            // consumers in tree order (the probe-order heuristic), each name in its driver's request order
+            // consumers in tree order (the probe-order heuristic), each name in its driver's request order; only
+            // the requests made at probe hold a channel after boot (open and hw_params requests come later)
             List<ChannelBudget.Request> requests = new ArrayList<>();
             for (DmaConsumer c : dma.consumers()) {
-                if (!c.node().enabled() || !ctl.node.enabled()) {
+                if (!dtdma.dma.SeverityPolicy.live(c.node()) || !ctl.node.enabled()) {
                     continue;
                 }
-                for (String name : DriverRequests.requestOrder(c.node().compatibles(), c.names())) {
+                DriverRequests.Driver drv = DriverRequests.of(c.node().compatibles(), c.names());
+                if (drv.when() != DriverRequests.When.PROBE) {
+                    continue;
+                }
+                for (String name : drv.names()) {
                     boolean here = c.specifiers().stream()
                             .anyMatch(s -> name.equals(s.name()) && s.controller() == ctl.node);
                     if (here) {

@@ -171,6 +171,21 @@ public final class SdmaSpecifier {
                     }
                 }
             }
+            if ((pt == PeripheralType.ASRC || pt == PeripheralType.ASRC_SP)
+                    && scripts.stream().noneMatch(x -> x.direction() == Direction.DEV_TO_DEV)) {
+                // fsl_asrc_dma_hw_params (sound/soc/fsl/fsl_asrc_dma.c) configures the back-end channel
+                // DMA_DEV_TO_DEV: sdma_get_pc picks device_to_device = per_2_per for the ASRC types
+                ScriptUse p2p = resolve(dd, choice, Direction.DEV_TO_DEV, opt.kernel());
+                scripts.add(p2p);
+                if (p2p.source() == ScriptSource.NOT_IN_ROM || p2p.source() == ScriptSource.RAM_FIRMWARE) {
+                    findings.add(new SdmaFinding(Code.SD004, Severity.WARNING, "the ASRC dev-to-dev path "
+                        + "(fsl_asrc_dma_hw_params configures the back-end channel DMA_DEV_TO_DEV) uses "
+                        + ScriptField.PER_2_PER.displayName() + ", which "
+                        + dd.rom().map(t -> "the ROM table " + t.symbol() + " lacks").orElse("no ROM table has")
+                        + ": it needs the RAM firmware " + fw + "; without it sdma_load_context returns -EINVAL",
+                        false));
+                }
+            }
         } else {
             if (dir != Direction.UNKNOWN) {
                 scripts.add(new ScriptUse(dir, null, 0, ScriptSource.UNSUPPORTED, false));
@@ -203,7 +218,7 @@ public final class SdmaSpecifier {
     }
 
     private static Optional<SdmaFinding> scriptFinding(DriverData dd, ScriptChoice choice, ScriptUse use, String fw) {
-        String typeName = choice.type().kernelName();
+        String typeName = choice.type().kernelLabel();
         String dir = use.direction().display();
         String romName = dd.rom().map(ScriptTable::symbol).orElse(null);
         return switch (use.source()) {
@@ -213,8 +228,8 @@ public final class SdmaSpecifier {
                     + use.field().displayName() + " is in ROM, but " + typeName + " sets is_ram_script for the"
                     + " channel" + (choice.type() == PeripheralType.CSPI ? " (ecspi_fixed is false)" : "")
                     + ", so sdma_transfer_init refuses its transfers (\"sdma firmware not ready!\") until "
-                    + fw + " has loaded (derived from the driver code; the domain document treats this"
-                    + " direction as ROM-only)", true));
+                    + fw + " has loaded (derived from sdma_get_pc() and sdma_transfer_init() in"
+                    + " drivers/dma/imx-sdma.c)", true));
             case NONE -> Optional.of(SdmaFinding.of(Code.SD004, "no " + dir + " script for " + typeName
                 + ": sdma_get_pc sets none for this direction (its program counter stays 0)", false));
             case RAM_FIRMWARE -> Optional.of(SdmaFinding.of(Code.SD005, dir + " uses RAM script "
@@ -239,9 +254,9 @@ public final class SdmaSpecifier {
             return head + " (no enum sdma_peripheral_type value " + type + ")";
         }
         if (!pt.driverSupported()) {
-            return head + " (" + pt.kernelName() + " has no case in sdma_get_pc)";
+            return head + " (" + pt.kernelLabel() + " has no case in sdma_get_pc)";
         }
-        return head + " (" + kernel.label() + " has no " + pt.kernelName() + "; it appears in "
+        return head + " (" + kernel.label() + " has no " + pt.kernelLabel() + "; it appears in "
             + pt.since().label() + ")";
     }
 

@@ -127,13 +127,51 @@ public final class SourceLoader {
         if (bytes.length > maxBytes) {
             return LoadResult.fail(LoadResult.Error.TOO_LARGE, path + " is larger than " + maxBytes + " bytes");
         }
-        int probe = Math.min(bytes.length, BINARY_PROBE);
-        for (int i = 0; i < probe; i++) {
-            if (bytes[i] == 0) {
-                return LoadResult.fail(LoadResult.Error.BINARY, path + " is a binary file (NUL byte at offset " + i + ")");
-            }
+        int nul = nulOutsideStrings(bytes, Math.min(bytes.length, BINARY_PROBE));
+        if (nul >= 0) {
+            return LoadResult.fail(LoadResult.Error.BINARY, path + " is a binary file (NUL byte at offset " + nul + ")");
         }
         return LoadResult.ok(registry.register(path, decode(bytes)));
+    }
+
+    /**
+     * The offset of the first NUL byte among the first {@code probe} bytes that is not inside a string literal,
+     * or -1. dtc's lexer takes any byte inside {@code "..."}, NUL included (its tests {@code embedded_nul.dts},
+     * {@code nul-in-escape.dts}); a NUL anywhere else means a binary file.
+     */
+    static int nulOutsideStrings(byte[] b, int probe) {
+        boolean str = false;
+        boolean line = false;
+        boolean block = false;
+        for (int i = 0; i < probe; i++) {
+            byte c = b[i];
+            if (str) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    str = false;
+                }
+                continue;
+            }
+            if (c == 0) {
+                return i;
+            }
+            if (line) {
+                line = c != '\n';
+            } else if (block) {
+                block = !(c == '*' && i + 1 < probe && b[i + 1] == '/');
+                if (!block) {
+                    i++;
+                }
+            } else if (c == '"') {
+                str = true;
+            } else if (c == '/' && i + 1 < probe && (b[i + 1] == '/' || b[i + 1] == '*')) {
+                line = b[i + 1] == '/';
+                block = !line;
+                i++;
+            }
+        }
+        return -1;
     }
 
     /** Decodes UTF-8, replacing malformed input; a leading byte-order mark is dropped. */

@@ -137,6 +137,19 @@ public final class DtsWriter {
                     while (nul < end && d[nul] != 0) {
                         nul++;
                     }
+                    if (ref == null && refAt(v, i, Marker.Kind.STRING) != null) {
+                        // one literal runs to the next string marker: NULs inside it were written in the
+                        // literal ("a\0b"), as dtc keeps them
+                        int next = end;
+                        for (Marker m : v.markers()) {
+                            if (m.kind() == Marker.Kind.STRING && m.offset() > i && m.offset() < next) {
+                                next = m.offset();
+                            }
+                        }
+                        if (next - 1 > nul && d[next - 1] == 0) {
+                            nul = next - 1;
+                        }
+                    }
                     String labels = labelsAt(v, i, false);
                     if (ref != null) {
                         strs.add(labels + reference(ref.ref()));

@@ -870,6 +870,11 @@ public final class TreeBuilder {
                         if (!isPlugin && !partial) {
                             error(m.ref().startsWith("/") ? Code.TR002 : Code.TR001, m.span(),
                                     "reference to non-existent node or label \"" + m.ref() + "\"");
+                        } else if (isPlugin && !partial && m.ref().contains("/")) {
+                            // dtc livetree.c add_fixup_entry: __fixups__ entries are named by label only
+                            error(Code.TR002, m.span(), "can't generate fixup for reference to path &{" + m.ref()
+                                    + "}: in a /plugin/ file only a label can refer outside the overlay (dtc 1.7 "
+                                    + "stops here; dtc 1.6.1 writes a fixup named after the path)");
                         }
                         p.value().putCell(m.offset(), NO_PHANDLE);
                         continue;

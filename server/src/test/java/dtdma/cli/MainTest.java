@@ -98,6 +98,27 @@ class MainTest {
     }
 
     @Test
+    void dumpExitsZeroWheneverTheTreeBuilds(@TempDir Path dir) throws IOException {
+        // an error-level DMA finding (gpmi-nand has no PIO path: DT002 is an error) does not fail dump
+        Path f = dir.resolve("lint.dts");
+        Files.writeString(f, "/dts-v1/;\n/ { dma: dma-controller { #dma-cells = <1>; };\n"
+                + "  nand { compatible = \"fsl,imx6q-gpmi-nand\"; dmas = <&dma 0>; }; };\n");
+        Run check = run("check", f.toString());
+        assertEquals(1, check.code(), check.out() + check.err());
+        assertTrue(check.out().contains("[DT002]"), check.out());
+        Run dump = run("dump", f.toString());
+        assertEquals(0, dump.code(), dump.err());
+        assertTrue(dump.out().contains("dmas = <&dma 0x0>;"), dump.out());
+        assertTrue(!dump.err().contains("DT002"), dump.err());
+        // a tree dtc rejects still fails
+        Path bad = dir.resolve("bad.dts");
+        Files.writeString(bad, "/dts-v1/;\n/ { a = <&nolabel>; };\n");
+        Run d2 = run("dump", bad.toString());
+        assertEquals(1, d2.code(), d2.err());
+        assertTrue(d2.err().contains("TR001"), d2.err());
+    }
+
+    @Test
     void dumpPrintsCanonicalSource() {
         Run r = run("dump", INC, EX.resolve("imx-demo/demo-board.dts").toString());
         assertEquals(0, r.code(), r.err());
@@ -112,13 +133,17 @@ class MainTest {
         Run r = run("dma", INC, EX.resolve("imx-demo/demo-board.dts").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("fsl,imx8mq-sdma -> sdma_imx8mq (fallback through the compatible list), 48 events"), r.out());
-        assertTrue(r.out().contains("event 22, MCU domain UART (4), prio 0 -> register 3, per->mem, script uart_2_mcu_addr @819 [rom], dma1chan2"), r.out());
-        // the domain document's worked example E.6: ecspi1 on an i.MX8MP SDMA; spi-imx requests tx before rx
-        // (spi_imx_sdma_init), so tx gets the first free channel
-        assertTrue(r.out().contains("rx       <0 7 1>  event 0, MCU domain CSPI (7), prio 1 -> register 2, per->mem, "
-                + "script app_2_mcu_addr @685 [rom, waits for the RAM firmware], dma1chan1"), r.out());
-        assertTrue(r.out().contains("tx       <1 7 2>  event 1, MCU domain CSPI (7), prio 2 -> register 1, mem->per, "
-                + "script mcu_2_ecspi_addr [ram firmware], dma1chan0"), r.out());
+        // imx-uart requests its channels when the port is opened (imx_uart_startup), so no channel after boot
+        assertTrue(r.out().contains("event 22, IMX_DMATYPE_UART (4), MCU domain UART, prio 0 -> register 3, per->mem, "
+                + "script uart_2_mcu_addr @819 [rom]\n"), r.out());
+        assertTrue(r.out().contains("driver: imx-uart requests rx, tx when the port is opened (startup) with "
+                + "dma_request_slave_channel() in imx_uart_dma_init (drivers/tty/serial/imx.c:1365)"), r.out());
+        // ecspi1 on an i.MX8MP SDMA; spi-imx requests tx before rx at probe (spi_imx_sdma_init), so tx gets the
+        // first free channel
+        assertTrue(r.out().contains("rx       <0 7 1>  event 0, IMX_DMATYPE_CSPI (7), MCU domain CSPI, prio 1 -> register 2, "
+                + "per->mem, script app_2_mcu_addr @685 [rom, waits for the RAM firmware], dma1chan1"), r.out());
+        assertTrue(r.out().contains("tx       <1 7 2>  event 1, IMX_DMATYPE_CSPI (7), MCU domain CSPI, prio 2 -> register 1, "
+                + "mem->per, script mcu_2_ecspi_addr [ram firmware], dma1chan0"), r.out());
         assertTrue(r.out().contains("RAM script mcu_2_ecspi (is_ram_script): needs firmware imx/sdma/sdma-imx7d.bin"), r.out());
         Run j = run("dma", "--format", "json", INC, EX.resolve("imx-demo/demo-board.dts").toString());
         JsonObject o = JsonParser.parseString(j.out()).getAsJsonObject();

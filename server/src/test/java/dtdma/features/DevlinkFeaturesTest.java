@@ -41,9 +41,10 @@ class DevlinkFeaturesTest {
 
     @Test
     void hoverShowsTheLinkTheModeCreates() {
+        // ecspi1's "rx" (spi-imx requests at probe); the console UART requests no DMA, so it has no link
         Analysis a = workspace(Mode.FELSCH_V2).analysis(BOARD, () -> false);
-        SourceFile f = a.file(BOARD);
-        String md = DevlinkHoverFeature.markdown(a, f, FeaturesTest.at(f, "<&sdma1 BOARD", 3));
+        SourceFile f = a.file(FeaturesTest.SOC);
+        String md = DevlinkHoverFeature.markdown(a, f, FeaturesTest.at(f, "<&sdma1 0 SDMA_CSPI", 3));
         assertNotNull(md);
         assertTrue(md.contains("felsch-v2"), md);
         assertTrue(md.contains("AUTOREMOVE_CONSUMER|MANAGED"), md);
@@ -54,9 +55,10 @@ class DevlinkFeaturesTest {
 
     @Test
     void hoverShowsWhyTheLinkFails() {
+        // spi-imx requests "tx" first; its link fails, so spi_imx_sdma_init stops and "rx" is never requested
         Analysis a = workspace(Mode.FRANK_SKETCH).analysis(BOARD, () -> false);
-        SourceFile f = a.file(BOARD);
-        String md = DevlinkHoverFeature.markdown(a, f, FeaturesTest.at(f, "<&sdma1 BOARD", 3));
+        SourceFile f = a.file(FeaturesTest.SOC);
+        String md = DevlinkHoverFeature.markdown(a, f, FeaturesTest.at(f, "<&sdma1 1 SDMA_CSPI", 3));
         assertNotNull(md);
         assertTrue(md.contains("DL002"), md);
         assertTrue(md.contains("no device link for this request"), md);

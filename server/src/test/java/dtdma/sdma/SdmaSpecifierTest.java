@@ -202,11 +202,31 @@ class SdmaSpecifierTest {
     }
 
     @Test
+    void asrcDevToDevNeedsTheRamFirmwareWhereTheRomLacksPer2Per() {
+        // type 23 (IMX_DMATYPE_ASRC_SP) on i.MX8M: sdma_script_imx7d has no per_2_per
+        SdmaSpecifier.Decoded easrc = SdmaSpecifier.decode(IMX8MQ, 16, 23, 0, "ctx0_rx");
+        SdmaSpecifier.ScriptUse p2p = easrc.script(Direction.DEV_TO_DEV).orElseThrow();
+        assertEquals(ScriptField.PER_2_PER, p2p.field());
+        assertEquals(ScriptTable.ABSENT, p2p.address());
+        SdmaFinding f = easrc.findings().stream().filter(x -> x.message().contains("dev-to-dev")).findFirst()
+                .orElseThrow(() -> new AssertionError(easrc.findings().toString()));
+        assertEquals(Code.SD004, f.code());
+        assertEquals(Severity.WARNING, f.severity());
+        assertTrue(f.message().contains("sdma_script_imx7d lacks"), f.message());
+        assertTrue(f.message().contains("sdma-imx7d.bin"), f.message());
+        // on i.MX6Q the ROM has it: no such finding
+        assertTrue(SdmaSpecifier.decode(IMX6Q, 16, 23, 0, "ctx0_rx").findings().stream()
+                .noneMatch(x -> x.message().contains("dev-to-dev")));
+    }
+
+    @Test
     void unknownNameEvaluatesBothDirections() {
         // ASRC: both directions need RAM -> one certain finding
         SdmaSpecifier.Decoded asrc = SdmaSpecifier.decode(IMX6Q, 17, 20, 1, "rxa");
         assertEquals(Direction.UNKNOWN, asrc.direction());
-        assertEquals(2, asrc.scripts().size());
+        // both peripheral directions, plus the dev-to-dev back end (per_2_per, in the imx6q ROM)
+        assertEquals(3, asrc.scripts().size());
+        assertEquals(ScriptSource.ROM, asrc.script(Direction.DEV_TO_DEV).orElseThrow().source());
         assertEquals(1, asrc.findings().size());
         assertFalse(asrc.findings().get(0).uncertain());
         // CSPI on imx8mq: tx needs RAM (warning), rx is gated (info) -> merged, most severe wins
@@ -219,8 +239,9 @@ class SdmaSpecifierTest {
         assertTrue(hdmi.findings().stream().allMatch(SdmaFinding::uncertain));
         assertTrue(hdmi.findings().get(0).message().startsWith("if used per->mem"), hdmi.findings().get(0).message());
         assertTrue(hdmi.findings().get(1).message().startsWith("if used mem->per"), hdmi.findings().get(1).message());
-        // ASRC_SP easrc names: ROM both ways
-        assertTrue(SdmaSpecifier.decode(IMX8MQ, 16, 23, 0, "ctx0_rx").findings().isEmpty());
+        // ASRC_SP easrc names: ROM both ways; only the dev-to-dev back end (per_2_per) is missing from ROM
+        assertEquals(List.of(Code.SD004), SdmaSpecifier.decode(IMX8MQ, 16, 23, 0, "ctx0_rx").findings().stream()
+                .map(SdmaFinding::code).toList());
         // MEMORY: mem->mem ap_2_ap
         SdmaSpecifier.Decoded mem = SdmaSpecifier.decode(IMX8MQ, 0, 16, 0, null);
         assertEquals(644, mem.script(Direction.MEM_TO_MEM).orElseThrow().address());

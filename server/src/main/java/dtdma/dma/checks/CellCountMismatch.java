@@ -5,6 +5,7 @@ import dtdma.check.Code;
 import dtdma.check.Diagnostic;
 import dtdma.dma.DmaConsumer;
 import dtdma.dma.DmaModel;
+import dtdma.dma.SeverityPolicy;
 import java.util.List;
 import java.util.Set;
 
@@ -27,7 +28,8 @@ public final class CellCountMismatch implements Check<DmaModel> {
         for (DmaConsumer c : m.consumers()) {
             for (DmaConsumer.Problem p : c.problems()) {
                 if (KINDS.contains(p.kind())) {
-                    out.add(Diagnostic.of(code(), p.span(), p.message()));
+                    out.add(SeverityPolicy.apply(Diagnostic.of(code(), p.span(), p.message()), c.node(),
+                            c.nameAt(p.index())));
                 }
             }
         }

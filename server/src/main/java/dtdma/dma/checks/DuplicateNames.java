@@ -5,6 +5,7 @@ import dtdma.check.Code;
 import dtdma.check.Diagnostic;
 import dtdma.dma.DmaConsumer;
 import dtdma.dma.DmaModel;
+import dtdma.dma.SeverityPolicy;
 import dtdma.tree.ValueSpans;
 import java.util.List;
 
@@ -34,10 +35,11 @@ public final class DuplicateNames implements Check<DmaModel> {
                     if (vs == null) {
                         vs = ValueSpans.of(c.namesProperty());
                     }
-                    out.add(Diagnostic.of(code(), vs.string(i), "dma-names \"" + names.get(i) + "\" repeats entry "
-                            + first + ": the binding wants unique names; the kernel treats repeats as alternatives "
-                            + "and tries them round-robin from a shared counter, so either may be used",
-                            List.of(new Diagnostic.Related(vs.string(first), "first \"" + names.get(i) + "\""))));
+                    out.add(SeverityPolicy.apply(Diagnostic.of(code(), vs.string(i), "dma-names \"" + names.get(i)
+                            + "\" repeats entry " + first + ": the binding wants unique names; the kernel treats "
+                            + "repeats as alternatives and tries them round-robin from a shared counter, so either "
+                            + "may be used", List.of(new Diagnostic.Related(vs.string(first), "first \"" + names.get(i)
+                            + "\""))), c.node(), names.get(i)));
                 }
             }
         }

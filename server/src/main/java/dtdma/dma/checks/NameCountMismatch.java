@@ -5,6 +5,7 @@ import dtdma.check.Code;
 import dtdma.check.Diagnostic;
 import dtdma.dma.DmaConsumer;
 import dtdma.dma.DmaModel;
+import dtdma.dma.SeverityPolicy;
 import dtdma.tree.ValueSpans;
 import java.util.List;
 
@@ -32,15 +33,17 @@ public final class NameCountMismatch implements Check<DmaModel> {
             if (names > specs) {
                 ValueSpans vs = ValueSpans.of(c.namesProperty());
                 for (int i = specs; i < names; i++) {
-                    out.add(Diagnostic.of(code(), vs.string(i), "dma-names entry \"" + c.names().get(i) + "\" has no "
-                            + "specifier: dmas has " + specs + (specs == 1 ? " entry" : " entries")
-                            + ", so requesting \"" + c.names().get(i) + "\" fails with -ENODEV"));
+                    out.add(SeverityPolicy.apply(Diagnostic.of(code(), vs.string(i), "dma-names entry \""
+                            + c.names().get(i) + "\" has no specifier: dmas has " + specs
+                            + (specs == 1 ? " entry" : " entries") + ", so requesting \"" + c.names().get(i)
+                            + "\" fails with -ENODEV"), c.node(), c.names().get(i)));
                 }
             } else {
                 for (int i = names; i < specs; i++) {
-                    out.add(Diagnostic.of(code(), c.specifiers().get(i).span(), "dmas entry " + i + " has no name: "
-                            + "dma-names has " + names + (names == 1 ? " entry" : " entries")
-                            + ", and the kernel pairs names with specifiers by index, so this one is unreachable"));
+                    out.add(SeverityPolicy.apply(Diagnostic.of(code(), c.specifiers().get(i).span(), "dmas entry " + i
+                            + " has no name: dma-names has " + names + (names == 1 ? " entry" : " entries")
+                            + ", and the kernel pairs names with specifiers by index, so this one is unreachable"),
+                            c.node(), null));
                 }
             }
         }

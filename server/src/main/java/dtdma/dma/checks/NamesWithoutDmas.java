@@ -5,6 +5,7 @@ import dtdma.check.Code;
 import dtdma.check.Diagnostic;
 import dtdma.dma.DmaConsumer;
 import dtdma.dma.DmaModel;
+import dtdma.dma.SeverityPolicy;
 import java.util.List;
 
 /** DT001: {@code dma-names} without {@code dmas} (dt-schema {@code dependencies: dma-names: [dmas]}). */
@@ -18,9 +19,9 @@ public final class NamesWithoutDmas implements Check<DmaModel> {
     public void run(DmaModel m, List<Diagnostic> out) {
         for (DmaConsumer c : m.consumers()) {
             if (c.dmas() == null && c.namesProperty() != null) {
-                out.add(Diagnostic.of(code(), c.namesProperty().span(),
-                        "dma-names without dmas in " + c.node().path()
-                                + ": the binding requires dmas wherever dma-names is present"));
+                out.add(SeverityPolicy.everyRequestFails(code(), c.namesProperty().span(),
+                        "dma-names without dmas in " + c.node().path() + ": the binding requires dmas wherever "
+                                + "dma-names is present, and every request fails with -ENODEV", c.node()));
             }
         }
     }

@@ -21,18 +21,19 @@ public final class RequestedNameMissing implements Check<DmaModel> {
     @Override
     public void run(DmaModel m, List<Diagnostic> out) {
         for (DmaConsumer c : m.consumers()) {
-            if (!c.node().enabled() || c.dmas() == null || c.namesProperty() == null || c.names().isEmpty()) {
+            if (!dtdma.dma.SeverityPolicy.live(c.node()) || c.dmas() == null || c.namesProperty() == null || c.names().isEmpty()) {
                 continue;
             }
             DriverRequests.Driver d = DriverRequests.forCompatibles(c.node().compatibles());
-            if (d == null) {
+            if (d == null || d.namesOptional() || d.when() == DriverRequests.When.NEVER
+                    || (d.skipsConsole() && dtdma.dma.Console.is(c.node()))) {
                 continue;
             }
             for (String name : d.names()) {
                 if (!c.names().contains(name)) {
                     out.add(Diagnostic.of(code(), c.namesProperty().span(), "the " + d.name() + " driver requests \""
-                            + name + "\" (" + d.source() + ", " + d.function() + ") but dma-names has no such entry: "
-                            + "that request fails with -ENODEV"));
+                            + name + "\" " + d.when().text() + " (" + d.where() + ") but dma-names has no such entry: "
+                            + "that request fails with -ENODEV, so " + d.withoutDma()));
                 }
             }
         }

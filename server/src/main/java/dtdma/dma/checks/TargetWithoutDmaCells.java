@@ -5,6 +5,7 @@ import dtdma.check.Code;
 import dtdma.check.Diagnostic;
 import dtdma.dma.DmaConsumer;
 import dtdma.dma.DmaModel;
+import dtdma.dma.SeverityPolicy;
 import java.util.List;
 
 /** DT006: a {@code dmas} phandle points at a node without {@code #dma-cells}. */
@@ -19,7 +20,8 @@ public final class TargetWithoutDmaCells implements Check<DmaModel> {
         for (DmaConsumer c : m.consumers()) {
             for (DmaConsumer.Problem p : c.problems()) {
                 if (p.kind() == DmaConsumer.ProblemKind.NO_DMA_CELLS) {
-                    out.add(Diagnostic.of(code(), p.span(), p.message()));
+                    out.add(SeverityPolicy.apply(Diagnostic.of(code(), p.span(), p.message()), c.node(),
+                            c.nameAt(p.index())));
                 }
             }
         }

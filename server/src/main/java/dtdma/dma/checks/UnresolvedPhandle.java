@@ -5,6 +5,7 @@ import dtdma.check.Code;
 import dtdma.check.Diagnostic;
 import dtdma.dma.DmaConsumer;
 import dtdma.dma.DmaModel;
+import dtdma.dma.SeverityPolicy;
 import java.util.List;
 
 /** DT005: a {@code dmas} phandle that matches no node ({@code of_phandle_iterator_next}: "could not find phandle"). */
@@ -19,7 +20,8 @@ public final class UnresolvedPhandle implements Check<DmaModel> {
         for (DmaConsumer c : m.consumers()) {
             for (DmaConsumer.Problem p : c.problems()) {
                 if (p.kind() == DmaConsumer.ProblemKind.UNRESOLVED) {
-                    out.add(Diagnostic.of(code(), p.span(), p.message() + "; this entry and all after it are unusable"));
+                    out.add(SeverityPolicy.apply(Diagnostic.of(code(), p.span(),
+                            p.message() + "; this entry and all after it are unusable"), c.node(), null));
                 }
             }
         }

@@ -35,13 +35,14 @@ abstract class DecodedFinding extends SdmaCheck {
     public final void run(SdmaModel m, List<Diagnostic> out) {
         for (SdmaModel.Controller c : m.controllers()) {
             for (SdmaModel.Use u : c.uses()) {
-                if (u.decoded() == null || (enabledOnly && !(u.consumer().node().enabled() && c.node().enabled()))) {
+                if (u.decoded() == null || (enabledOnly && !(dtdma.dma.SeverityPolicy.live(u.consumer().node()) && c.node().enabled()))) {
                     continue;
                 }
                 for (SdmaFinding f : u.decoded().findings()) {
                     if (f.code() == code) {
                         ValueSpans vs = ValueSpans.of(u.consumer().dmas());
-                        out.add(diagnostic(f, vs.cell(u.specifier().offset() + 4 * cell)));
+                        out.add(dtdma.dma.SeverityPolicy.apply(diagnostic(f, vs.cell(u.specifier().offset() + 4 * cell)),
+                                u.consumer().node(), u.specifier().name()));
                     }
                 }
             }

@@ -21,9 +21,10 @@ public final class SpecifierCells extends SdmaCheck {
             for (SdmaModel.Use u : c.uses()) {
                 int n = u.specifier().args().length;
                 if (n != 3) {
-                    out.add(Diagnostic.of(code(), u.specifier().span(), "SDMA specifiers need 3 cells <event type "
-                            + "priority>, this one has " + n + " (#dma-cells of " + c.node().path() + " is " + n
-                            + "): sdma_xlate returns NULL and dma_request_chan() fails with -ENODEV"));
+                    out.add(dtdma.dma.SeverityPolicy.apply(Diagnostic.of(code(), u.specifier().span(), "SDMA "
+                            + "specifiers need 3 cells <event type priority>, this one has " + n + " (#dma-cells of "
+                            + c.node().path() + " is " + n + "): sdma_xlate returns NULL and the request fails with "
+                            + "-ENODEV"), u.consumer().node(), u.specifier().name()));
                 }
             }
         }
