@@ -18,9 +18,22 @@ import java.util.List;
  * @param dmasRequired  whether {@code dmas} is under {@code required}
  * @param minDmas       the fewest {@code dmas} entries allowed, or null when the binding does not say
  * @param maxDmas       the most {@code dmas} entries allowed, or null when the binding does not say
+ * @param minNames      the {@code minItems} of {@code dma-names}, or null when the binding does not say
  */
 public record DmaFacts(Binding binding, List<String> names, boolean ordered, boolean namesRequired,
-        boolean dmasRequired, Integer minDmas, Integer maxDmas) {
+        boolean dmasRequired, Integer minDmas, Integer maxDmas, Integer minNames) {
+
+    /**
+     * The names every node of this binding must have: for an ordered list, the first {@code minItems} (all when
+     * the binding gives no {@code minItems}); for a set of alternatives ({@code enum}), none.
+     */
+    public List<String> requiredNames() {
+        if (!ordered) {
+            return List.of();
+        }
+        int n = minNames == null ? names.size() : Math.min(minNames, names.size());
+        return names.subList(0, n);
+    }
 
     /** Whether the binding describes DMA at all ({@code dmas} or {@code dma-names} among its properties). */
     public boolean describesDma() {
@@ -57,6 +70,7 @@ public record DmaFacts(Binding binding, List<String> names, boolean ordered, boo
         List<String> names = new ArrayList<>();
         boolean ordered = false;
         JsonNode dn = props.get("dma-names");
+        Integer minNames = dn != null && dn.has("minItems") ? dn.get("minItems").asInt() : null;
         if (dn != null && dn.isObject()) {
             JsonNode items = dn.get("items");
             if (items != null && items.isArray()) {
@@ -97,6 +111,6 @@ public record DmaFacts(Binding binding, List<String> names, boolean ordered, boo
             }
         }
         return new DmaFacts(b, List.copyOf(names), ordered, required.contains("dma-names"), required.contains("dmas"),
-                min, max);
+                min, max, minNames);
     }
 }

@@ -226,6 +226,30 @@ class BindingsTest {
         assertEquals(null, DmaFacts.of(set, List.of("vendor,unknown")));
     }
 
+    @Test
+    void theConsumersBindingDecidesDt002AndDt009ForUnknownDrivers() throws IOException {
+        Path fixtures = Kernel.repo().resolve("fixtures/checks");
+        Boards boards = new Boards(List.of(), false);
+        boards.setBindings(BindingSet.load(fixtureBindings(), dtSchema(), tmp.resolve("cache"), null));
+        List<Diagnostic> dt002 = boards.load(fixtures.resolve("DmasWithoutNamesBinding.dts")).diagnostics().stream()
+                .filter(d -> d.code() == Code.DT002).toList();
+        assertEquals(List.of(dtdma.check.Severity.WARNING, dtdma.check.Severity.INFO),
+                dt002.stream().map(Diagnostic::severity).toList());
+        assertTrue(dt002.get(0).message().contains("the binding serial/vendor,bnd-uart.yaml names this node's channels"
+                + " (dma-names \"rx\", \"tx\")"), dt002.get(0).message());
+        assertTrue(dt002.get(1).message().contains("the binding sound/vendor,bnd-dac.yaml gives dmas without dma-names"),
+                dt002.get(1).message());
+        List<Diagnostic> dt009 = boards.load(fixtures.resolve("RequestedNameMissingBinding.dts")).diagnostics().stream()
+                .filter(d -> d.code() == Code.DT009).toList();
+        assertEquals(1, dt009.size(), dt009.toString());
+        assertTrue(dt009.get(0).message().startsWith("the binding serial/vendor,bnd-uart.yaml requires the dma-names "
+                + "entry \"tx\""), dt009.get(0).message());
+        // without the bindings the driver is unknown and nothing is said about "tx"
+        List<Diagnostic> without = new Boards(List.of(), false).load(fixtures.resolve("RequestedNameMissingBinding.dts"))
+                .diagnostics().stream().filter(d -> d.code() == Code.DT009).toList();
+        assertEquals(List.of(), without);
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
