@@ -169,15 +169,6 @@ public final class BindingSet {
         return always.size();
     }
 
-    List<String> slowSelects() {
-        return bySelectSchema.stream().filter(b -> !nodenameSelects.containsKey(b.id()))
-                .map(b -> b.file() + " " + b.schema().get("select")).toList();
-    }
-
-    int selectSchemaCount() {
-        return bySelectSchema.size();
-    }
-
     public int size() {
         return byId.size();
     }
