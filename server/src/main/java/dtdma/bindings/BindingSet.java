@@ -165,10 +165,6 @@ public final class BindingSet {
         return problems;
     }
 
-    int alwaysCount() {
-        return always.size();
-    }
-
     public int size() {
         return byId.size();
     }
