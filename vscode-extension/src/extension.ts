@@ -12,6 +12,7 @@ import { buildServerCommand } from './serverStarter';
 import { ActiveBoard, ServerState, statusView } from './status';
 import { fileNameOf } from './topologyHtml';
 import { TopologyPanel } from './topology';
+import { serverSettings as readServerSettings, ServerSettings } from './settings';
 
 /** Workspace-state key of the board context remembered per .dtsi. */
 const MEMORY_KEY = 'dtdma.contexts';
@@ -33,28 +34,9 @@ const stderrTail = new OutputTail(60);
 let heap: string | undefined;
 
 /** The settings the server reads, sent as initializationOptions (and by the client on every change). */
-function serverSettings(): {
-  dtdma: {
-    includePaths: string[];
-    kernelRoot: string | null;
-    devlink: { mode: string; fwDevlinkStrict: boolean };
-    severity: Record<string, string>;
-    dtcWarnings: string;
-  };
-} {
+function serverSettings(): ServerSettings {
   const config = vscode.workspace.getConfiguration('dtdma');
-  return {
-    dtdma: {
-      includePaths: config.get<string[]>('includePaths', []),
-      kernelRoot: config.get<string | null>('kernelRoot', null),
-      devlink: {
-        mode: config.get<string>('devlink.mode', 'none'),
-        fwDevlinkStrict: config.get<boolean>('devlink.fwDevlinkStrict', false),
-      },
-      severity: config.get<Record<string, string>>('severity', {}),
-      dtcWarnings: config.get<string>('dtcWarnings', 'kernel'),
-    },
-  };
+  return readServerSettings(<T>(key: string, fallback: T) => config.get<T>(key, fallback));
 }
 
 function setState(s: ServerState): void {

@@ -179,7 +179,7 @@ public enum Code {
     STY004(Severity.INFO, "unit address not lowercase hex without leading zeros"),
     STY005(Severity.INFO, "uppercase hex in a value"),
     STY006(Severity.INFO, "child nodes out of unit-address or name order"),
-    STY007(Severity.INFO, "&label overrides out of alphanumeric order"),
+    STY007(Severity.INFO, "&label overrides in neither alphanumeric nor SoC .dtsi order"),
     STY008(Severity.INFO, "properties out of the style's order (status last)"),
 
     // Binding schemas (the kernel's Documentation/devicetree/bindings, validated as dt-validate does)

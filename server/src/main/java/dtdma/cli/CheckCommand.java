@@ -195,7 +195,7 @@ final class CheckCommand {
             results = new ArrayList<>(results);
             BoardResult first = results.get(0);
             List<Diagnostic> merged = new ArrayList<>(first.diagnostics());
-            merged.addAll(styleFindings(boards));
+            merged.addAll(styleFindings(boards, results));
             results.set(0, new BoardResult(first.file(), first.tree(), merged));
             if (!minGiven) {
                 min = Severity.INFO;
@@ -245,7 +245,7 @@ final class CheckCommand {
     }
 
     /** The style findings of every source file the boards read. */
-    private static List<Diagnostic> styleFindings(Boards boards) {
+    private static List<Diagnostic> styleFindings(Boards boards, List<BoardResult> results) {
         java.util.Map<Path, dtdma.text.SourceFile> latest = new java.util.TreeMap<>();
         dtdma.text.SourceRegistry reg = boards.sources();
         for (int id = 0; id < reg.size(); id++) {
@@ -255,8 +255,9 @@ final class CheckCommand {
             }
         }
         List<Diagnostic> out = new ArrayList<>();
-        for (dtdma.text.SourceFile f : latest.values()) {
-            out.addAll(StyleChecks.run(f));
+        java.util.Map<Path, dtdma.style.StyleHints> orders = dtdma.workspace.FormatHints.labelOrders(results, reg);
+        for (java.util.Map.Entry<Path, dtdma.text.SourceFile> e : latest.entrySet()) {
+            out.addAll(StyleChecks.run(e.getValue(), orders.getOrDefault(e.getKey(), dtdma.style.StyleHints.NONE)));
         }
         return out;
     }

@@ -1,6 +1,9 @@
 package dtdma.cli;
 
 import dtdma.format.DtsFormatter;
+import dtdma.format.EntryHints;
+import dtdma.workspace.Boards;
+import dtdma.workspace.FormatHints;
 import dtdma.format.FormatOptions;
 import dtdma.format.LineDiff;
 import java.io.IOException;
@@ -16,6 +19,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -37,12 +41,20 @@ final class FormatCommand {
 
                 Lays .dts, .dtsi and .dtso files out in the Linux kernel's DTS coding style: tabs, one
                 property per line, "name = value;" spacing, continuation lines aligned under the first entry,
-                one-line values longer than the line width split between entries, each entry of a reg in
-                its own <...> (when the parent's cell sizes are in the same file), lowercase hex in values, a blank
-                line before each child node and before a trailing status, no trailing whitespace. Comments,
-                preprocessor lines, macro uses and the order of everything are kept. A directory stands for
-                every .dts, .dtsi and .dtso below it. Without --check or --diff each changed file is rewritten
-                in place (atomically, keeping its permissions).
+                one-line values longer than the line width split between entries, each entry of a multi-entry
+                array in its own <...> (reg, ranges, interrupts, clocks, dmas, *-gpios, ...: the entry sizes
+                come from the board's merged tree, see below), lowercase hex in values, a blank line before each
+                child node and before a trailing status, no trailing whitespace. Comments, preprocessor lines,
+                macro uses, node names (unit addresses too) and the order of everything are kept. A directory
+                stands for every .dts, .dtsi and .dtso below it. Without --check or --diff each changed file is
+                rewritten in place (atomically, keeping its permissions).
+
+                Entry sizes (#address-cells and #size-cells of the parent, #clock-cells and the like of each
+                phandle's provider, #interrupt-cells of the interrupt parent) are read from the merged tree: a
+                .dts or .dtso is analysed as a board, a .dtsi in a board that includes it (one of the files
+                given, else a board found in the .dtsi's directory), otherwise only a reg whose parent's cell
+                sizes are written in the same file is split. An array is split only where every cell written
+                is one cell (a macro that may stand for several cells leaves it as it is).
 
                 Options:
                   --check           change nothing; list the files that would change and exit 1 if any
@@ -51,6 +63,10 @@ final class FormatCommand {
                   --spaces N        indent every file with N spaces instead of tabs
                   --no-keep-style   re-indent files indented with spaces with tabs too (default: a file
                                     indented with spaces keeps spaces)
+                  --as-written      do not analyse boards: no entry sizes from the merged tree (faster)
+                  -I DIR            add an include directory for the analysis (repeatable; a kernel tree's
+                                    are found on their own)
+                  --no-kernel-detect  do not look for a kernel tree's include directories
                   -h, --help        show this text
 
                 A file the formatter cannot lay out safely (for example a macro that stands for a whole
@@ -65,6 +81,7 @@ final class FormatCommand {
         boolean check = false;
         boolean diff = false;
         FormatOptions fo = FormatOptions.KERNEL;
+        boolean asWritten = false;
         while (o.hasNext()) {
             String a = o.next();
             if (a.equals("-h") || a.equals("--help")) {
@@ -80,6 +97,10 @@ final class FormatCommand {
                 fo = fo.withIndent(false, Options.positiveInt(o.value(a, "--spaces"), "--spaces")).withKeepFileStyle(false);
             } else if (a.equals("--no-keep-style")) {
                 fo = fo.withKeepFileStyle(false);
+            } else if (a.equals("--as-written")) {
+                asWritten = true;
+            } else if (o.common(a)) {
+                continue;
             } else {
                 o.positionalOrUnknown(a);
             }
@@ -102,6 +123,8 @@ final class FormatCommand {
                 throw new Main.InputException(path + ": no such file or directory");
             }
         }
+        Map<Path, EntryHints> hints = asWritten ? Map.of() : FormatHints.forFiles(new Boards(o.includes, o.detectKernel),
+                files, FormatCommand::readQuietly, err::println);
         int wouldChange = 0;
         int changed = 0;
         int failed = 0;
@@ -125,7 +148,7 @@ final class FormatCommand {
                 failed++;
                 continue;
             }
-            DtsFormatter.Result r = DtsFormatter.format(text, fo);
+            DtsFormatter.Result r = DtsFormatter.format(text, fo, hints.getOrDefault(key(f), EntryHints.NONE));
             if (!r.ok()) {
                 err.println(f + (r.problemLine() > 0 ? ":" + r.problemLine() : "") + ": left as it is: " + r.problem());
                 skipped++;
@@ -163,6 +186,21 @@ final class FormatCommand {
             return 2;
         }
         return check && wouldChange > 0 ? 1 : 0;
+    }
+
+    private static Path key(Path f) {
+        return f.toAbsolutePath().normalize();
+    }
+
+    private static String readQuietly(Path f) {
+        try {
+            if (Files.size(f) > MAX_SIZE) {
+                return null;
+            }
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(f))).toString();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String tail(int skipped, int failed) {

@@ -1,6 +1,7 @@
 package dtdma.features;
 
 import dtdma.format.DtsFormatter;
+import dtdma.format.EntryHints;
 import dtdma.format.FormatOptions;
 import dtdma.format.LineDiff;
 import java.util.ArrayList;
@@ -21,12 +22,21 @@ public final class FormattingFeature {
 
     /** Edits that format the whole document. */
     public static List<Edit> format(String text, FormatOptions o) {
-        return edits(text, o, 0, Integer.MAX_VALUE);
+        return format(text, o, EntryHints.NONE);
+    }
+
+    /** Edits that format the whole document, with entry sizes of arrays from the board's merged tree. */
+    public static List<Edit> format(String text, FormatOptions o, EntryHints hints) {
+        return edits(text, o, hints, 0, Integer.MAX_VALUE);
     }
 
     /** Edits that touch lines {@code fromLine0..toLine0} (inclusive). */
     public static List<Edit> formatRange(String text, FormatOptions o, int fromLine0, int toLine0) {
-        return edits(text, o, fromLine0, toLine0);
+        return formatRange(text, o, EntryHints.NONE, fromLine0, toLine0);
+    }
+
+    public static List<Edit> formatRange(String text, FormatOptions o, EntryHints hints, int fromLine0, int toLine0) {
+        return edits(text, o, hints, fromLine0, toLine0);
     }
 
     /**
@@ -34,15 +44,19 @@ public final class FormattingFeature {
      * (for '}' the whole node).
      */
     public static List<Edit> onType(String text, FormatOptions o, int offset) {
+        return onType(text, o, EntryHints.NONE, offset);
+    }
+
+    public static List<Edit> onType(String text, FormatOptions o, EntryHints hints, int offset) {
         int[] lines = DtsFormatter.statementLines(text, Math.max(0, offset));
         if (lines == null) {
             return List.of();
         }
-        return edits(text, o, lines[0], lines[1]);
+        return edits(text, o, hints, lines[0], lines[1]);
     }
 
-    private static List<Edit> edits(String text, FormatOptions o, int from, int to) {
-        DtsFormatter.Result r = DtsFormatter.format(text, o);
+    private static List<Edit> edits(String text, FormatOptions o, EntryHints hints, int from, int to) {
+        DtsFormatter.Result r = DtsFormatter.format(text, o, hints);
         if (!r.ok() || !r.changed()) {
             return List.of();
         }

@@ -6,6 +6,7 @@ import dtdma.format.Cst;
 import dtdma.style.Names;
 import dtdma.style.Order;
 import dtdma.style.StyleChecks;
+import dtdma.style.StyleHints;
 import dtdma.style.StyleModel;
 import dtdma.style.checks.HexCase;
 import dtdma.text.SourceFile;
@@ -28,12 +29,17 @@ public final class StyleActions {
     }
 
     public static List<CodeActionFeature.Action> actions(SourceFile file, int from, int to) {
+        return actions(file, StyleHints.NONE, from, to);
+    }
+
+    /** The quick fixes with what a board's merged tree tells (the order the labelled nodes are defined in). */
+    public static List<CodeActionFeature.Action> actions(SourceFile file, StyleHints hints, int from, int to) {
         List<CodeActionFeature.Action> out = new ArrayList<>();
-        StyleModel m = StyleModel.of(file);
+        StyleModel m = StyleModel.of(file, hints);
         if (m == null) {
             return out;
         }
-        for (Diagnostic d : StyleChecks.run(file)) {
+        for (Diagnostic d : StyleChecks.run(file, hints)) {
             if (d.span().end() < from || d.span().start() > to) {
                 continue;
             }
@@ -112,8 +118,13 @@ public final class StyleActions {
             }
             case STY007 -> {
                 List<Cst.Stmt> body = m.cst().items();
-                TextEdit e = reorder(m, Order.members(Order.Kind.OVERRIDES, body), Order.sorted(Order.Kind.OVERRIDES, body));
-                return e == null ? null : action("Sort &label overrides alphanumerically", d, f, List.of(e), true);
+                Order.OverrideVerdict v = Order.overrides(body, m.hints());
+                if (v == null) {
+                    return null;
+                }
+                TextEdit e = reorder(m, Order.members(Order.Kind.OVERRIDES, body), v.sorted());
+                return e == null ? null : action(v.byDefinition() ? "Sort &label overrides in the order of the SoC .dtsi"
+                        : "Sort &label overrides alphanumerically", d, f, List.of(e), true);
             }
             case STY008 -> {
                 List<Cst.Stmt> body = bodyOf(m, d);

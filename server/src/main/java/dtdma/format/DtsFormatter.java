@@ -12,8 +12,9 @@ import java.util.Locale;
  * spaces between cells (runs of whitespace holding a tab inside {@code <...>} are kept: they align tables),
  * continuation lines of a value aligned under its first entry (or inside the {@code <} they continue, or one
  * level deeper when the line breaks right after {@code <} or {@code =}), long values split after a comma
- * between entries, each entry of a {@code reg} in its own {@code <...>} (when the parent's cell sizes are written
- * in the same file as plain numbers), lowercase hex in values, a blank line before each child node and before a trailing
+ * between entries, each entry of a multi-entry array in its own {@code <...>} (where {@link EntryHints} from the
+ * caller say where the entries start, or for a {@code reg} whose parent's cell sizes are written in the same file
+ * as plain numbers), lowercase hex in values (never in node names: a unit address is part of the name), a blank line before each child node and before a trailing
  * {@code status}, at most one blank line in a row, no trailing whitespace, one newline at the end. Line breaks
  * the author put inside a value are kept. Comments keep their place (a comment after code stays on its line);
  * directive lines are kept verbatim; nothing is reordered.
@@ -35,13 +36,22 @@ public final class DtsFormatter {
 
     /** Formats a whole file. Never throws for bad input: a problem is reported in the result. */
     public static Result format(String original, FormatOptions options) {
+        return format(original, options, EntryHints.NONE);
+    }
+
+    /**
+     * Formats a whole file with entry sizes from outside ({@code hints} take offsets into {@code original}).
+     * Never throws for bad input: a problem is reported in the result.
+     */
+    public static Result format(String original, FormatOptions options, EntryHints hints) {
         boolean crlf = original.contains("\r\n");
         String text = crlf ? original.replace("\r\n", "\n") : original;
         FormatOptions o = options.keepFileStyle() ? detect(text, options) : options;
         String out;
         try {
             Cst.File f = CstParser.parse(text);
-            out = new Printer(text, o).print(f);
+            out = new Printer(text, o, crlf ? lfHints(original, hints) : hints == null ? EntryHints.NONE : hints)
+                    .print(f);
             List<String> before = signature(text);
             List<String> after = signature(out);
             if (!before.equals(after)) {
@@ -96,6 +106,44 @@ public final class DtsFormatter {
             return null;
         }
         return new int[] {lineOf(text, best.leadingStart()) - 1, lineOf(text, best.endWithTrailing()) - 1};
+    }
+
+    /** The hints of a CRLF file with offsets into its LF text. */
+    private static EntryHints lfHints(String original, EntryHints hints) {
+        if (hints == null) {
+            return EntryHints.NONE;
+        }
+        List<Integer> crs = new ArrayList<>();
+        for (int i = 0; i + 1 < original.length(); i++) {
+            if (original.charAt(i) == '\r' && original.charAt(i + 1) == '\n') {
+                crs.add(i);
+            }
+        }
+        int[] cr = crs.stream().mapToInt(Integer::intValue).toArray();
+        return lf -> {
+            // the original offset: lf plus the CRs removed before it
+            int lo = 0;
+            int hi = cr.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (cr[mid] - mid < lf) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            EntryHints.Entries e = hints.at(lf + lo);
+            if (e == null) {
+                return null;
+            }
+            int[] starts = e.cellStarts().clone();
+            for (int i = 0; i < starts.length; i++) {
+                int o = starts[i];
+                int before = java.util.Arrays.binarySearch(cr, o);
+                starts[i] = o - (before >= 0 ? before : -before - 1);
+            }
+            return new EntryHints.Entries(e.name(), starts, e.entrySizes());
+        };
     }
 
     private static int firstDifference(List<String> a, List<String> b) {

@@ -15,13 +15,15 @@ final class Printer {
 
     private final String src;
     private final FormatOptions o;
+    private final EntryHints hints;
     private final List<String> lines = new ArrayList<>();
     /** The line being built (not yet in {@link #lines}). */
     private StringBuilder cur;
 
-    Printer(String src, FormatOptions o) {
+    Printer(String src, FormatOptions o, EntryHints hints) {
         this.src = src;
         this.o = o;
+        this.hints = hints;
     }
 
     String print(Cst.File f) {
@@ -385,6 +387,8 @@ final class Printer {
         boolean nl;
         final String ws;
         final boolean inGroup;
+        /** Offset of the source text of an ATOM (its first token), or -1. */
+        int start = -1;
 
         Atom(AT type, String text, boolean nl, String ws, boolean inGroup) {
             this.type = type;
@@ -392,6 +396,11 @@ final class Printer {
             this.nl = nl;
             this.ws = ws;
             this.inGroup = inGroup;
+        }
+
+        Atom at(int offset) {
+            start = offset;
+            return this;
         }
     }
 
@@ -424,36 +433,138 @@ final class Printer {
     }
 
     /**
-     * {@code reg = <a b c d>} with two cells per entry becomes {@code <a b>, <c d>}: the same bytes for dtc (both
-     * are 32-bit cells). Only for one {@code <...>} of plain numbers whose count is a multiple of the entry size.
+     * {@code reg = <a b c d>} with two cells per entry becomes {@code <a b>, <c d>} (by {@link #splitByHint}'s
+     * rules), when no hint is given: only for one {@code <...>} of plain numbers.
      */
     private static List<Atom> splitEntries(List<Atom> atoms, int per) {
         int n = atoms.size();
         if (n < 4 || atoms.get(0).type != AT.OPEN || !atoms.get(0).text.equals("<") || atoms.get(n - 2).type != AT.CLOSE
-                || atoms.get(n - 1).type != AT.SEMI) {
+                || atoms.get(n - 1).type != AT.SEMI || per < 2) {
             return atoms;
         }
         List<Atom> cells = atoms.subList(1, n - 2);
-        if (per < 2 || cells.size() < 2 * per || cells.size() % per != 0) {
+        if (cells.size() < 2 * per || cells.size() % per != 0) {
             return atoms;
         }
-        for (Atom a : cells) {
+        int[] starts = new int[cells.size()];
+        for (int i = 0; i < starts.length; i++) {
+            Atom a = cells.get(i);
             if (a.type != AT.ATOM || !NUMBER.matcher(a.text).matches()) {
                 return atoms;
             }
+            starts[i] = a.start;
         }
+        int[] sizes = new int[cells.size() / per];
+        java.util.Arrays.fill(sizes, per);
+        return splitByHint(atoms, new EntryHints.Entries("reg", starts, sizes));
+    }
+
+    /**
+     * Each entry of an array in its own {@code <...>}, where the hint says where the entries start: only when the
+     * value is nothing but {@code <...>} groups of cells (no comment, label, {@code /bits/}, string or byte string),
+     * each written cell is exactly one cell of the hint (a macro that stands for several cells, or none, leaves
+     * the value as it is), and a group starts and ends on entry boundaries. A group is split when it holds two
+     * entries or more, one of them with two cells or more, and the author's line breaks in it fall between
+     * entries. The bytes are the same for dtc: {@code <a b>, <c d>} is {@code <a b c d>}.
+     */
+    static List<Atom> splitByHint(List<Atom> atoms, EntryHints.Entries e) {
+        int n = atoms.size();
+        List<Atom> cells = new ArrayList<>();
+        List<int[]> groups = new ArrayList<>();
+        int k = 0;
+        while (k < n - 1) {
+            if (atoms.get(k).type != AT.OPEN || !atoms.get(k).text.equals("<")) {
+                return atoms;
+            }
+            int first = cells.size();
+            int j = k + 1;
+            for (; j < n - 1 && atoms.get(j).type == AT.ATOM; j++) {
+                Atom a = atoms.get(j);
+                if (a.start < 0 || a.text.endsWith(":")) {
+                    return atoms;
+                }
+                cells.add(a);
+            }
+            if (j >= n - 1 || atoms.get(j).type != AT.CLOSE || !atoms.get(j).text.equals(">") || cells.size() == first) {
+                return atoms;
+            }
+            groups.add(new int[] {k, first, cells.size()});
+            k = j + 1;
+            if (k < n - 1) {
+                if (atoms.get(k).type != AT.COMMA) {
+                    return atoms;
+                }
+                k++;
+            }
+        }
+        if (k != n - 1 || atoms.get(n - 1).type != AT.SEMI || atoms.get(n - 1).nl) {
+            return atoms;
+        }
+        int[] starts = e.cellStarts();
+        if (starts.length != cells.size()) {
+            return atoms;
+        }
+        for (int i = 0; i < starts.length; i++) {
+            if (starts[i] != cells.get(i).start) {
+                return atoms;
+            }
+        }
+        // entry of each cell boundary: entryStart[c] when cell c starts an entry
+        boolean[] entryStart = new boolean[cells.size() + 1];
+        int[] sizeAt = new int[cells.size() + 1];
+        int c = 0;
+        for (int size : e.entrySizes()) {
+            if (size <= 0 || c + size > cells.size()) {
+                return atoms;
+            }
+            entryStart[c] = true;
+            sizeAt[c] = size;
+            c += size;
+        }
+        if (c != cells.size()) {
+            return atoms;
+        }
+        entryStart[c] = true;
         List<Atom> out = new ArrayList<>();
-        for (int e = 0; e < cells.size(); e += per) {
-            Atom first = cells.get(e);
-            out.add(new Atom(AT.OPEN, "<", e == 0 ? atoms.get(0).nl : first.nl, e == 0 ? atoms.get(0).ws : first.ws, false));
-            for (int k = 0; k < per; k++) {
-                Atom c = cells.get(e + k);
-                out.add(new Atom(AT.ATOM, c.text, k == 0 ? false : c.nl, c.ws, true));
+        for (int g = 0; g < groups.size(); g++) {
+            int[] gr = groups.get(g);
+            int from = gr[1];
+            int to = gr[2];
+            Atom open = atoms.get(gr[0]);
+            // a group opened with '<' at the end of a line is a block the author laid out: kept
+            boolean split = entryStart[from] && entryStart[to] && !cells.get(from).nl;
+            int entries = 0;
+            boolean wide = false;
+            for (int i = from; split && i < to; i++) {
+                if (entryStart[i]) {
+                    entries++;
+                    wide |= sizeAt[i] >= 2;
+                } else if (cells.get(i).nl) {
+                    split = false; // the author broke the line inside an entry
+                }
             }
-            out.add(new Atom(AT.CLOSE, ">", false, "", false));
-            if (e + per < cells.size()) {
-                out.add(new Atom(AT.COMMA, ",", false, "", false));
+            split &= entries >= 2 && wide;
+            if (g > 0) {
+                out.add(atoms.get(gr[0] - 1)); // the comma before this group
             }
+            if (!split) {
+                out.addAll(atoms.subList(gr[0], gr[0] + 2 + (to - from)));
+                continue;
+            }
+            for (int i = from; i < to; i++) {
+                Atom x = cells.get(i);
+                if (entryStart[i]) {
+                    if (i > from) {
+                        out.add(new Atom(AT.CLOSE, ">", false, "", false));
+                        out.add(new Atom(AT.COMMA, ",", false, "", false));
+                    }
+                    out.add(new Atom(AT.OPEN, "<", i == from ? open.nl : x.nl, i == from ? open.ws : x.ws, false));
+                    out.add(new Atom(AT.ATOM, x.text, false, x.ws, true).at(x.start));
+                } else {
+                    out.add(x);
+                }
+            }
+            out.add(atoms.get(gr[0] + 1 + (to - from)));
         }
         out.add(atoms.get(n - 1));
         return out;
@@ -499,7 +610,7 @@ final class Printer {
                 if (j >= v.size()) {
                     throw new FormatException("unbalanced '(' in a property value", t.start);
                 }
-                out.add(new Atom(AT.ATOM, verbatim(v, k, j, bytes), nl, t.wsBefore, depth > 0));
+                out.add(new Atom(AT.ATOM, verbatim(v, k, j, bytes), nl, t.wsBefore, depth > 0).at(t.start));
                 k = j;
                 continue;
             }
@@ -520,7 +631,7 @@ final class Printer {
                 throw new FormatException("unexpected '" + t.text + "' in a property value", t.start);
             } else {
                 String text = t.kind == Scanner.Kind.WORD ? lowerHex(t.text, bytes) : t.text;
-                out.add(new Atom(AT.ATOM, text, nl, t.wsBefore, depth > 0));
+                out.add(new Atom(AT.ATOM, text, nl, t.wsBefore, depth > 0).at(t.start));
             }
         }
         if (depth != 0) {
@@ -542,7 +653,10 @@ final class Printer {
     /** Renders the value after "name =", then the ';' is appended by the caller (removed from the atoms here). */
     private void value(Stmt s, int depth, int[] regCells) {
         List<Atom> atoms = atoms(s);
-        if (regCells != null) {
+        EntryHints.Entries e = hints.at(s.name.start);
+        if (e != null && e.name().equals(s.name.text)) {
+            atoms = splitByHint(atoms, e);
+        } else if (regCells != null) {
             atoms = splitEntries(atoms, regCells[0] + regCells[1]);
         }
         String head = cur.toString();

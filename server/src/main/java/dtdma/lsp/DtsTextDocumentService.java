@@ -334,7 +334,8 @@ final class DtsTextDocumentService implements TextDocumentService {
                 out.add(Either.forRight(EditConvert.action(x, a.sources(), server::uriOf)));
             }
             if (server.formatSettings().style()) {
-                for (CodeActionFeature.Action x : dtdma.features.StyleActions.actions(f, from, to)) {
+                for (CodeActionFeature.Action x : dtdma.features.StyleActions.actions(f,
+                        dtdma.workspace.FormatHints.labelOrder(a), from, to)) {
                     out.add(Either.forRight(EditConvert.action(x, a.sources(), server::uriOf)));
                 }
             }
@@ -368,12 +369,16 @@ final class DtsTextDocumentService implements TextDocumentService {
         });
     }
 
-    // ---------------------------------------------------------------- formatting: the open buffer's text only,
-    // no analysis (FormattingFeature)
+    // ---------------------------------------------------------------- formatting: the open buffer's text, with the
+    // entry sizes of arrays from its context's analysis when that analysis read this very text (FormattingFeature)
+
+    /** Formatting of one buffer: its text, the options and the entry sizes from the merged tree. */
+    private interface FormatRequest {
+        List<FormattingFeature.Edit> apply(String text, dtdma.format.FormatOptions o, dtdma.format.EntryHints hints);
+    }
 
     private CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> formatWith(String uri,
-            org.eclipse.lsp4j.FormattingOptions options,
-            java.util.function.BiFunction<String, dtdma.format.FormatOptions, List<FormattingFeature.Edit>> f) {
+            org.eclipse.lsp4j.FormattingOptions options, FormatRequest f) {
         return CompletableFutures.computeAsync(requests, cc -> {
             Path p = Convert.path(uri);
             dtdma.workspace.Document doc = p == null ? null : server.ws().document(p);
@@ -383,8 +388,25 @@ final class DtsTextDocumentService implements TextDocumentService {
             try {
                 dtdma.format.FormatOptions o = server.formatSettings().options(
                         options == null ? null : options.isInsertSpaces(), options == null ? null : options.getTabSize());
+                String text = doc.text();
+                dtdma.format.EntryHints hints = dtdma.format.EntryHints.NONE;
+                try {
+                    hints = dtdma.workspace.FormatHints.entries(server.ws().analysisFor(p, () -> {
+                        try {
+                            cc.checkCanceled();
+                            return false;
+                        } catch (CancellationException c) {
+                            return true;
+                        }
+                    }), p, text);
+                } catch (RuntimeException | StackOverflowError e) {
+                    if (e instanceof CancellationException c) {
+                        throw c;
+                    }
+                    LOG.log(Level.FINE, "no analysis for formatting " + uri, e);
+                }
                 List<org.eclipse.lsp4j.TextEdit> out = new ArrayList<>();
-                for (FormattingFeature.Edit e : f.apply(doc.text(), o)) {
+                for (FormattingFeature.Edit e : f.apply(text, o, hints)) {
                     out.add(new org.eclipse.lsp4j.TextEdit(new org.eclipse.lsp4j.Range(
                             new org.eclipse.lsp4j.Position(e.startLine0(), e.startColumn0()),
                             new org.eclipse.lsp4j.Position(e.endLine0(), e.endColumn0())), e.newText()));
@@ -408,18 +430,18 @@ final class DtsTextDocumentService implements TextDocumentService {
             org.eclipse.lsp4j.DocumentRangeFormattingParams params) {
         org.eclipse.lsp4j.Range r = params.getRange();
         return formatWith(params.getTextDocument().getUri(), params.getOptions(),
-                (text, o) -> FormattingFeature.formatRange(text, o, r.getStart().getLine(), r.getEnd().getLine()));
+                (text, o, h) -> FormattingFeature.formatRange(text, o, h, r.getStart().getLine(), r.getEnd().getLine()));
     }
 
     @Override
     public CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> onTypeFormatting(
             org.eclipse.lsp4j.DocumentOnTypeFormattingParams params) {
         org.eclipse.lsp4j.Position at = params.getPosition();
-        return formatWith(params.getTextDocument().getUri(), params.getOptions(), (text, o) -> {
+        return formatWith(params.getTextDocument().getUri(), params.getOptions(), (text, o, h) -> {
             dtdma.text.LineIndex li = new dtdma.text.LineIndex(text);
             int line = Math.min(at.getLine(), li.lineCount() - 1);
             int offset = Math.min(text.length(), li.lineStart(line) + at.getCharacter());
-            return FormattingFeature.onType(text, o, Math.max(0, offset - 1));
+            return FormattingFeature.onType(text, o, h, Math.max(0, offset - 1));
         });
     }
 }

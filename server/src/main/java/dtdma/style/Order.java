@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The orders of the kernel's DTS coding style: child nodes (by unit address, or by name without one), overrides
- * ({@code &label} blocks, by label) and properties (compatible, reg, ranges, standard, vendor, status). Each
+ * ({@code &label} blocks, by label or in the order their nodes are defined) and properties (compatible, reg, ranges, standard, vendor, status). Each
  * order sorts the statements of one kind among the places they already take, stably.
  */
 public final class Order {
@@ -76,6 +76,85 @@ public final class Order {
             }
         }
         return null;
+    }
+
+    /**
+     * How a file's {@code &label} overrides stand against the two orders the kernel's style accepts: null when they
+     * follow one of them (alphanumeric by label, or the order the labelled nodes are defined in, when the hints
+     * know every label); otherwise the first override out of the nearer order (the one fewer overrides would
+     * have to move to reach; alphanumeric on a tie), the override it comes after, and the overrides sorted in that
+     * order.
+     */
+    public static OverrideVerdict overrides(List<Stmt> items, StyleHints hints) {
+        List<Stmt> m = members(Kind.OVERRIDES, items);
+        Stmt[] alpha = firstOutOfOrder(Kind.OVERRIDES, items);
+        if (alpha == null) {
+            return null;
+        }
+        Comparator<Stmt> byDef = definitionComparator(m, hints == null ? StyleHints.NONE : hints);
+        if (byDef == null) {
+            return new OverrideVerdict(alpha[0], alpha[1], false, sorted(Kind.OVERRIDES, items), false);
+        }
+        Stmt[] def = firstOutOfOrder(m, byDef);
+        if (def == null) {
+            return null;
+        }
+        boolean nearerDef = misplaced(m, byDef) < misplaced(m, comparator(Kind.OVERRIDES));
+        List<Stmt> s = new ArrayList<>(m);
+        s.sort(nearerDef ? byDef : comparator(Kind.OVERRIDES));
+        Stmt[] bad = nearerDef ? def : alpha;
+        return new OverrideVerdict(bad[0], bad[1], nearerDef, s, true);
+    }
+
+    /**
+     * @param byDefinition the nearer order is the order of definition (else alphanumeric)
+     * @param bothKnown    the order of definition was known (else only the alphanumeric order was judged)
+     */
+    public record OverrideVerdict(Stmt override, Stmt after, boolean byDefinition, List<Stmt> sorted,
+            boolean bothKnown) {
+    }
+
+    /** Compares overrides by where their labels' nodes are defined, or null when a label is not known. */
+    private static Comparator<Stmt> definitionComparator(List<Stmt> overrides, StyleHints hints) {
+        java.util.Map<Stmt, Integer> rank = new java.util.IdentityHashMap<>();
+        for (Stmt s : overrides) {
+            int r = hints.definitionOrder(s.name().substring(1));
+            if (r < 0) {
+                return null;
+            }
+            rank.put(s, r);
+        }
+        return Comparator.comparingInt(rank::get);
+    }
+
+    private static Stmt[] firstOutOfOrder(List<Stmt> members, Comparator<Stmt> c) {
+        Stmt max = null;
+        for (Stmt s : members) {
+            if (max != null && c.compare(s, max) < 0) {
+                return new Stmt[] {s, max};
+            }
+            if (max == null || c.compare(s, max) > 0) {
+                max = s;
+            }
+        }
+        return null;
+    }
+
+    /** How many members must move to put them in order: their number less the longest run already in order. */
+    static int misplaced(List<Stmt> members, Comparator<Stmt> c) {
+        int n = members.size();
+        int[] best = new int[n];
+        int longest = 0;
+        for (int i = 0; i < n; i++) {
+            best[i] = 1;
+            for (int j = 0; j < i; j++) {
+                if (c.compare(members.get(j), members.get(i)) <= 0 && best[j] + 1 > best[i]) {
+                    best[i] = best[j] + 1;
+                }
+            }
+            longest = Math.max(longest, best[i]);
+        }
+        return n - longest;
     }
 
     /** The members sorted (stable). */

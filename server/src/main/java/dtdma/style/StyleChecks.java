@@ -31,11 +31,16 @@ public final class StyleChecks {
 
     /** The style findings of one file (none for a file whose syntax cannot be read as written). */
     public static List<Diagnostic> run(SourceFile file) {
+        return run(file, StyleHints.NONE);
+    }
+
+    /** The style findings of one file, with what a board's merged tree tells about it (the order of definitions). */
+    public static List<Diagnostic> run(SourceFile file, StyleHints hints) {
         List<Diagnostic> out = new ArrayList<>();
         if (!isSource(file.path())) {
             return out;
         }
-        StyleModel m = StyleModel.of(file);
+        StyleModel m = StyleModel.of(file, hints);
         if (m == null) {
             return out;
         }

@@ -18,16 +18,23 @@ public final class StyleModel {
     private final String text;
     /** Offsets (in the LF text) before which a '\r' was removed, ascending. */
     private final int[] removedCr;
+    private final StyleHints hints;
 
-    private StyleModel(SourceFile file, Cst.File cst, String text, int[] removedCr) {
+    private StyleModel(SourceFile file, Cst.File cst, String text, int[] removedCr, StyleHints hints) {
         this.file = file;
         this.cst = cst;
         this.text = text;
         this.removedCr = removedCr;
+        this.hints = hints == null ? StyleHints.NONE : hints;
     }
 
     /** The model of a file, or null when its syntax cannot be read as written (the checks then say nothing). */
     public static StyleModel of(SourceFile file) {
+        return of(file, StyleHints.NONE);
+    }
+
+    /** The model of a file with what a board's merged tree tells (or {@link StyleHints#NONE}), or null. */
+    public static StyleModel of(SourceFile file, StyleHints hints) {
         String original = file.text();
         List<Integer> removed = new ArrayList<>();
         StringBuilder sb = new StringBuilder(original.length());
@@ -42,10 +49,15 @@ public final class StyleModel {
         String text = sb.toString();
         try {
             return new StyleModel(file, CstParser.parse(text), text,
-                    removed.stream().mapToInt(Integer::intValue).toArray());
+                    removed.stream().mapToInt(Integer::intValue).toArray(), hints);
         } catch (FormatException e) {
             return null;
         }
+    }
+
+    /** What the board's merged tree tells about this file. */
+    public StyleHints hints() {
+        return hints;
     }
 
     public SourceFile file() {

@@ -182,8 +182,9 @@ public final class DiagnosticsEngine {
             List<Diagnostic> all = a.result().diagnostics();
             if (style) {
                 all = new ArrayList<>(all);
+                dtdma.style.StyleHints order = FormatHints.labelOrder(a);
                 for (SourceFile sf : a.files().values()) {
-                    all.addAll(StyleChecks.run(sf));
+                    all.addAll(StyleChecks.run(sf, order));
                 }
             }
             for (Diagnostic d0 : all) {

@@ -95,7 +95,7 @@ class CheckFixturesTest {
             for (int id = 0; id < boards.sources().size(); id++) {
                 SourceFile sf = boards.sources().get(id);
                 if (sf != null && sf.path().getFileName().equals(fixture.getFileName())) {
-                    all.addAll(StyleChecks.run(sf));
+                    all.addAll(StyleChecks.run(sf, dtdma.workspace.FormatHints.labelOrder(r.tree())));
                 }
             }
         }

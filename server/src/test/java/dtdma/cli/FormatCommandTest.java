@@ -89,4 +89,43 @@ class FormatCommandTest {
                 + " puts status last [STY008]"), r.out());
         assertEquals(0, r.code(), "style findings are information, not failures");
     }
+
+    static final String SOC = "/ {\n\tclk: clock-controller {\n\t\t#clock-cells = <1>;\n\t};\n\n\tn {\n"
+            + "\t\tclocks = <&clk 1 &clk 2>;\n\t};\n};\n";
+
+    @Test
+    void aDtsiTakesItsEntrySizesFromABoardThatIncludesIt(@TempDir Path dir) throws IOException {
+        Path soc = Files.writeString(dir.resolve("soc.dtsi"), SOC);
+        Files.writeString(dir.resolve("board.dts"), "/dts-v1/;\n\n#include \"soc.dtsi\"\n");
+        String split = SOC.replace("<&clk 1 &clk 2>", "<&clk 1>, <&clk 2>");
+        // the .dtsi alone: its board is found in its directory
+        Run r = run("format", "--diff", soc.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("+\t\tclocks = <&clk 1>, <&clk 2>;\n"), r.out());
+        // --as-written: no analysis, no sizes, nothing to change
+        Run w = run("format", "--check", "--as-written", soc.toString());
+        assertEquals(0, w.code(), w.out() + w.err());
+        // the directory: the board explains the .dtsi
+        Run d = run("format", dir.toString());
+        assertEquals(0, d.code(), d.err());
+        assertEquals(split, Files.readString(soc));
+        // a .dtsi no board includes gets no sizes
+        Path lone = Files.writeString(dir.resolve("sub-lone.dtsi"), SOC);
+        assertEquals(0, run("format", "--check", lone.toString()).code());
+    }
+
+    @Test
+    void checkStyleAcceptsOverridesInTheOrderOfTheDtsi(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("soc.dtsi"), "/ {\n\tuart: serial {\n\t};\n\n\ti2c: i2c {\n\t};\n};\n");
+        String board = "/dts-v1/;\n\n#include \"soc.dtsi\"\n\n/ {\n\tmodel = \"x\";\n};\n\n&uart {\n\tstatus = \"okay\";\n};\n\n"
+                + "&i2c {\n\tstatus = \"okay\";\n};\n";
+        Path b = Files.writeString(dir.resolve("board.dts"), board);
+        // &uart before &i2c: not alphanumeric, but the order of the .dtsi
+        Run r = run("check", "--no-kernel-detect", "--style", b.toString());
+        assertTrue(!r.out().contains("STY007"), r.out());
+        // a third override out of both orders
+        Files.writeString(b, board.replace("&uart {", "&i2c {\n};\n\n&uart {"));
+        Run bad = run("check", "--no-kernel-detect", "--style", b.toString());
+        assertTrue(bad.out().contains("[STY007]"), bad.out());
+    }
 }

@@ -112,15 +112,20 @@ class DevlinkServerTest {
         String[] lines = md.split("\n\n", 3);
         assertEquals("Board: `demo-board.dts`", lines[0]);
         assertTrue(lines[1].startsWith("**Runtime PM** (mode `frank-sketch`): "), lines[1]);
-        assertTrue(lines[2].startsWith("**dmas[0]**"), lines[2]);
+        assertTrue(lines[2].startsWith("**dmas[1]**"), lines[2]);
     }
 
     @Test
     void hoverRuntimePmLineNamesTheSuppliersOfAPmRuntimeLink() throws Exception {
         configure("{\"dtdma\": {\"devlink\": {\"mode\": \"frank-legal\", \"runtimePm\": {\"channelPm\": true}}}}");
-        String text = Files.readString(BOARD);
-        var h = server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri(BOARD)),
-                ServerAdapterTest.pos(text, text.indexOf("<&sdma1 25") + 3))).get();
+        // ecspi1 requests its channels at probe (spi_imx_sdma_init); the board's UARTs request theirs only when
+        // a port is opened, and the console port never (imx_uart_startup)
+        String text = Files.readString(SOC);
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(uri(SOC), "dts", 1, text)));
+        server.awaitIdle();
+        var h = server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri(SOC)),
+                ServerAdapterTest.pos(text, text.indexOf("<&sdma1 0 SDMA_CSPI") + 3))).get();
         String pm = h.getContents().getRight().getValue().split("\n\n", 3)[1];
         assertTrue(pm.startsWith("**Runtime PM** (mode `frank-legal`): "), pm);
         assertTrue(pm.contains("supplier `dma"), "the channel device supplies the consumer: " + pm);

@@ -108,4 +108,38 @@ class FormattingServerTest {
         assertTrue(spaces.stream().anyMatch(e -> e.getNewText().startsWith("    compatible")), spaces.toString());
         assertTrue(client.last(uri).getDiagnostics().stream().noneMatch(d -> d.getCode().getLeft().startsWith("STY")));
     }
+
+    @Test
+    void arraysAreSplitWithTheEntrySizesOfTheBoard() throws Exception {
+        String text = "/dts-v1/;\n/ {\n\tclk: clock-controller {\n\t\t#clock-cells = <1>;\n\t};\n\n\tn {\n"
+                + "\t\tclocks = <&clk 1 &clk 2>;\n\t};\n};\n";
+        Path b = Files.writeString(dir.resolve("clocks.dts"), text);
+        String u = b.toUri().toString();
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(u, "dts", 1, text)));
+        server.awaitIdle();
+        List<? extends TextEdit> edits = server.getTextDocumentService().formatting(
+                new DocumentFormattingParams(new TextDocumentIdentifier(u), tabs())).join();
+        // a blank line after /dts-v1/; and the clocks split by the provider's #clock-cells
+        assertEquals(List.of("\n", "\t\tclocks = <&clk 1>, <&clk 2>;\n"), edits.stream().map(TextEdit::getNewText).toList());
+        assertEquals(7, edits.get(1).getRange().getStart().getLine());
+    }
+
+    @Test
+    void overridesInTheOrderOfTheDtsiAreNotReported() throws Exception {
+        Files.writeString(dir.resolve("soc.dtsi"), "/ {\n\tuart: serial {\n\t};\n\n\ti2c: i2c {\n\t};\n};\n");
+        String text = "/dts-v1/;\n\n#include \"soc.dtsi\"\n\n/ {\n\tmodel = \"x\";\n\tBad_Name = <1>;\n};\n\n&uart {\n\tstatus = \"okay\";\n};\n\n"
+                + "&i2c {\n\tstatus = \"okay\";\n};\n";
+        Path b = Files.writeString(dir.resolve("order.dts"), text);
+        String u = b.toUri().toString();
+        server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(JsonParser.parseString(
+                "{\"dtdma\": {\"style\": true}}")));
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(u, "dts", 1, text)));
+        server.awaitIdle();
+        PublishDiagnosticsParams p = client.last(u);
+        // the style checks ran (STY002 on Bad_Name), and &uart before &i2c follows the .dtsi
+        assertTrue(p.getDiagnostics().stream().anyMatch(d -> d.getCode().getLeft().equals("STY002")),
+                p.getDiagnostics().toString());
+        assertTrue(p.getDiagnostics().stream().noneMatch(d -> d.getCode().getLeft().equals("STY007")),
+                p.getDiagnostics().toString());
+    }
 }
