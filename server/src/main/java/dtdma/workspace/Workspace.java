@@ -40,6 +40,7 @@ public final class Workspace {
     private final IncludeIndex index;
     private volatile Settings settings;
     private volatile Boards boards;
+    private volatile dtdma.bindings.BindingSet bindings;
     private long generation;
     private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
 
@@ -84,12 +85,28 @@ public final class Workspace {
             }
             settings = s;
             Boards b = new Boards(s.includeDirs(), detectKernel, s.devlink(), s.dtcWarnings());
+            b.setBindings(bindings);
             docs.values().forEach(d -> b.setOverlay(d.path(), d.text()));
             boards = b;
             dirsByDir.clear();
             index.clearCache();
             invalidate();
         }
+    }
+
+    /** Sets the binding schemas every context is validated against (null: none); every context is analysed again. */
+    public void setBindings(dtdma.bindings.BindingSet set) {
+        epoch.incrementAndGet();
+        synchronized (lock) {
+            bindings = set;
+            boards.setBindings(set);
+            invalidate();
+        }
+    }
+
+    /** The binding schemas in use, or null. */
+    public dtdma.bindings.BindingSet bindings() {
+        return bindings;
     }
 
     /** Scans folders for boards to build the reverse include index; {@code progress} gets (done, total). */
