@@ -16,8 +16,20 @@ public final class DevlinkModel {
 
     /** Builds the devices and boots the board. */
     public static DevlinkModel boot(DmaModel dma, SdmaModel sdma, DevlinkSettings settings) {
+        return boot(dma, sdma, settings, dtdma.text.Cancel.NONE);
+    }
+
+    /**
+     * Like {@link #boot(DmaModel, SdmaModel, DevlinkSettings)}, polling {@code cancel} at every device the boot
+     * probes.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancel} fires
+     */
+    public static DevlinkModel boot(DmaModel dma, SdmaModel sdma, DevlinkSettings settings, dtdma.text.Cancel cancel) {
+        dtdma.text.Cancel c = cancel == null ? dtdma.text.Cancel.NONE : cancel;
+        c.check();
         Simulation s = new Simulation(dma, sdma, settings);
-        s.boot();
+        s.boot(c);
         return new DevlinkModel(s);
     }
 

@@ -685,9 +685,19 @@ public final class Simulation {
 
     /** Creates the fw_devlink links (strict), then probes every device with a driver in devicetree order. */
     public void boot() {
+        boot(dtdma.text.Cancel.NONE);
+    }
+
+    /**
+     * Like {@link #boot()}, polling {@code cancel} at every consumer linked and every device probed.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancel} fires
+     */
+    public void boot(dtdma.text.Cancel cancel) {
         core.trace("boot: " + settings.describe());
         if (settings.fwDevlinkStrict()) {
             for (Consumer con : consumers.values()) {
+                cancel.check();
                 Set<Device> done = new LinkedHashSet<>();
                 for (DmaSpecifier s : con.dma.specifiers()) {
                     Device sup = s.controller() == null ? null : byNode.get(s.controller());
@@ -714,6 +724,7 @@ public final class Simulation {
             }
         }
         for (Device d : devices) {
+            cancel.check();
             if (d.driver != null && d.state != DevState.BOUND) {
                 core.probe(d);
             }

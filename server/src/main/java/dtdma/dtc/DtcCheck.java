@@ -59,6 +59,7 @@ public abstract class DtcCheck implements Check<DtcRun> {
         String key = keyProperty();
         if (key != null) {
             for (Node n : run.nodesWith(key)) {
+                run.cancel().check();
                 check(run, n);
             }
             return;
@@ -85,6 +86,7 @@ public abstract class DtcCheck implements Check<DtcRun> {
         if (addedAfterChecks(n)) {
             return;
         }
+        run.cancel().check();
         check(run, n);
         for (Node c : n.children()) {
             visit(run, c);

@@ -1,6 +1,7 @@
 package dtdma.dtc;
 
 import dtdma.check.Diagnostic;
+import dtdma.text.Cancel;
 import dtdma.text.Span;
 import dtdma.tree.DeviceTree;
 import dtdma.dtc.checks.AddrSizeCells;
@@ -210,11 +211,22 @@ public final class DtcChecks {
      * @param where the place to report a failing check at (the board's first character)
      */
     public static void run(DeviceTree tree, DtcWarnings warnings, Span where, List<Diagnostic> out) {
+        run(tree, warnings, where, out, Cancel.NONE);
+    }
+
+    /**
+     * Like {@link #run(DeviceTree, DtcWarnings, Span, List)}, polling {@code cancel} before every check and at
+     * every node a check visits.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancel} fires
+     */
+    public static void run(DeviceTree tree, DtcWarnings warnings, Span where, List<Diagnostic> out, Cancel cancel) {
         if (tree == null || tree.root() == null || !warnings.any()) {
             return;
         }
-        DtcRun run = new DtcRun(tree, warnings.enabledChecks(), where, out);
+        DtcRun run = new DtcRun(tree, warnings.enabledChecks(), where, out, cancel == null ? Cancel.NONE : cancel);
         for (DtcCheck c : ALL) {
+            run.cancel().check();
             if (warnings.enabled(c.name())) {
                 run(run, c, out, where);
             }
@@ -242,6 +254,8 @@ public final class DtcChecks {
         run.current = c;
         try {
             c.run(run, out);
+        } catch (java.util.concurrent.CancellationException e) {
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.WARNING, "dtc check " + c.name() + " failed", e);
             if (where != null) {

@@ -31,11 +31,19 @@ public final class DtcRun {
     private Map<Long, Node> phandles;
     DtcCheck current;
 
-    DtcRun(DeviceTree tree, Set<String> enabled, Span fallback, List<Diagnostic> out) {
+    DtcRun(DeviceTree tree, Set<String> enabled, Span fallback, List<Diagnostic> out, dtdma.text.Cancel cancel) {
         this.tree = tree;
         this.enabled = enabled;
         this.fallback = fallback;
         this.out = out;
+        this.cancel = cancel;
+    }
+
+    private final dtdma.text.Cancel cancel;
+
+    /** The signal the checks poll at every node they visit. */
+    public dtdma.text.Cancel cancel() {
+        return cancel;
     }
 
     public DeviceTree tree() {

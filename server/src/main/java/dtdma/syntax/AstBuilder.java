@@ -28,10 +28,12 @@ final class AstBuilder {
     private final List<Diagnostic> diags;
     private final Span fallback;
     private boolean syntaxError;
+    private final dtdma.text.Cancel cancel;
 
-    AstBuilder(List<Diagnostic> diags, Span fallback) {
+    AstBuilder(List<Diagnostic> diags, Span fallback, dtdma.text.Cancel cancel) {
         this.diags = diags;
         this.fallback = fallback;
+        this.cancel = cancel;
     }
 
     /** True when the builder itself reported a DTS001 (so the unit's items must not be reused blindly). */
@@ -42,8 +44,11 @@ final class AstBuilder {
     List<Ast.TopItem> file(DtsParser.DtsFileContext ctx) {
         List<Ast.TopItem> items = new ArrayList<>();
         for (DtsParser.TopItemContext t : ctx.topItem()) {
+            cancel.check();
             try {
                 topItem(t, items);
+            } catch (java.util.concurrent.CancellationException e) {
+                throw e;
             } catch (RuntimeException e) {
                 // a tree shape that recovery produced and this builder did not foresee: skip the item
                 LOG.log(Level.FINE, "skipping malformed top-level item", e);
@@ -107,8 +112,11 @@ final class AstBuilder {
         boolean sawNode = false;
         for (DtsParser.BodyItemContext c : b.bodyItem()) {
             Ast.BodyItem item;
+            cancel.check();
             try {
                 item = bodyItem(c);
+            } catch (java.util.concurrent.CancellationException e) {
+                throw e;
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "skipping malformed body item", e);
                 continue;

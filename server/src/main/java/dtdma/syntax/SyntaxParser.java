@@ -6,6 +6,7 @@ import dtdma.grammar.DtsLexer;
 import dtdma.grammar.DtsParser;
 import dtdma.preprocess.PpUnit;
 import dtdma.preprocess.SourceMap;
+import dtdma.text.Cancel;
 import dtdma.text.SourceFile;
 import dtdma.text.Span;
 import java.util.ArrayList;
@@ -15,9 +16,13 @@ import java.util.logging.Logger;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Parses preprocessed devicetree source into {@link Ast} records with spans in the original files.
@@ -36,7 +41,12 @@ public final class SyntaxParser {
 
     /** Parses a preprocessed board or file; reports a missing {@code /dts-v1/} header (DTS004). */
     public ParseResult parse(PpUnit unit) {
-        return parse(unit, true);
+        return parse(unit, true, Cancel.NONE);
+    }
+
+    /** Like {@link #parse(PpUnit)}, stopping when {@code cancel} fires. */
+    public ParseResult parse(PpUnit unit, Cancel cancel) {
+        return parse(unit, true, cancel);
     }
 
     /**
@@ -44,8 +54,20 @@ public final class SyntaxParser {
      * reported (for a {@code .dtsi} analysed on its own).
      */
     public ParseResult parse(PpUnit unit, boolean requireHeader) {
+        return parse(unit, requireHeader, Cancel.NONE);
+    }
+
+    /**
+     * Like {@link #parse(PpUnit, boolean)}, polling {@code cancel} while lexing (every few hundred tokens), at
+     * every grammar rule the parser enters and at every top-level item it builds.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancel} fires; a unit whose parse was
+     *         interrupted is not memoised
+     */
+    public ParseResult parse(PpUnit unit, boolean requireHeader, Cancel cancel) {
+        Cancel c = cancel == null ? Cancel.NONE : cancel;
         long t0 = System.nanoTime();
-        UnitParse p = parseTokens(unit, DtsLexer.DEFAULT_MODE);
+        UnitParse p = parseTokens(unit, DtsLexer.DEFAULT_MODE, c);
         List<Diagnostic> diags = new ArrayList<>(p.diagnostics());
         boolean notAnalysed = p.diagnostics().stream().anyMatch(d -> d.code() == Code.LIM001);
         if (requireHeader && !notAnalysed && p.items().stream().noneMatch(i -> i instanceof Ast.Header h && !h.plugin())) {
@@ -78,14 +100,14 @@ public final class SyntaxParser {
     // ---------------------------------------------------------------- per-unit memo
 
     /** The unit parsed on its own in the name context, memoised in the unit. */
-    UnitParse cached(PpUnit unit) {
+    UnitParse cached(PpUnit unit, Cancel cancel) {
         Object[] memo = unit.memo();
         synchronized (memo) {
             if (memo[0] instanceof UnitParse up) {
                 return up;
             }
         }
-        UnitParse up = parseTokens(unit, DtsLexer.NAME);
+        UnitParse up = parseTokens(unit, DtsLexer.NAME, cancel);
         synchronized (memo) {
             if (memo[0] == null) {
                 memo[0] = up;
@@ -96,8 +118,9 @@ public final class SyntaxParser {
         return up;
     }
 
-    private UnitParse parseTokens(PpUnit unit, int startMode) {
-        Collector c = new Collector(startMode);
+    private UnitParse parseTokens(PpUnit unit, int startMode, Cancel cancel) {
+        cancel.check();
+        Collector c = new Collector(startMode, cancel);
         c.unit(unit);
         List<Token> tokens = c.tokens;
         Span end = endSpan(unit, tokens);
@@ -117,9 +140,9 @@ public final class SyntaxParser {
                     + "dtc itself gives up near 3000)"));
             return new UnitParse(List.of(), diags, false, c.sawToken);
         }
-        DtsParser.DtsFileContext tree = parseTree(tokens, diags, end);
+        DtsParser.DtsFileContext tree = parseTree(tokens, diags, end, cancel);
         boolean syntaxClean = diags.isEmpty();
-        AstBuilder b = new AstBuilder(diags, end);
+        AstBuilder b = new AstBuilder(diags, end, cancel);
         List<Ast.TopItem> items = b.file(tree);
         return new UnitParse(items, diags, syntaxClean && !b.sawSyntaxError(), c.sawToken);
     }
@@ -156,10 +179,13 @@ public final class SyntaxParser {
         return Span.at(unit.file().id(), unit.file().text().length());
     }
 
-    private static DtsParser.DtsFileContext parseTree(List<Token> tokens, List<Diagnostic> diags, Span end) {
+    private static DtsParser.DtsFileContext parseTree(List<Token> tokens, List<Diagnostic> diags, Span end, Cancel cancel) {
         CommonTokenStream stream = new CommonTokenStream(new ListTokenSource(tokens));
         DtsParser parser = new DtsParser(stream);
         parser.removeErrorListeners();
+        if (cancel != Cancel.NONE) {
+            parser.addParseListener(new CancelListener(cancel));
+        }
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
         try {
@@ -170,6 +196,36 @@ public final class SyntaxParser {
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             parser.setErrorHandler(new DtsErrorStrategy(diags, end));
             return parser.dtsFile();
+        }
+    }
+
+    /**
+     * Polls the cancel signal at every rule the parser enters. The {@link java.util.concurrent.CancellationException}
+     * it throws is not a {@link ParseCancellationException} (which means "SLL failed, retry with LL") and not a
+     * {@link org.antlr.v4.runtime.RecognitionException}, so neither the SLL fallback nor error recovery swallows it.
+     */
+    private static final class CancelListener implements ParseTreeListener {
+        private final Cancel cancel;
+
+        CancelListener(Cancel cancel) {
+            this.cancel = cancel;
+        }
+
+        @Override
+        public void enterEveryRule(ParserRuleContext ctx) {
+            cancel.check();
+        }
+
+        @Override
+        public void exitEveryRule(ParserRuleContext ctx) {
+        }
+
+        @Override
+        public void visitTerminal(TerminalNode node) {
+        }
+
+        @Override
+        public void visitErrorNode(ErrorNode node) {
         }
     }
 
@@ -184,9 +240,11 @@ public final class SyntaxParser {
         boolean sawToken;
         /** The first token beyond the token budget; collecting stops there. */
         Token overBudget;
+        final Cancel cancel;
 
-        Collector(int mode) {
+        Collector(int mode, Cancel cancel) {
             this.mode = mode;
+            this.cancel = cancel;
         }
 
         void unit(PpUnit u) {
@@ -205,7 +263,7 @@ public final class SyntaxParser {
         private void include(PpUnit.Include inc) {
             boolean boundary = depth == 0 && (lastType == -1 || lastType == DtsLexer.SEMI);
             if (boundary) {
-                UnitParse p = cached(inc.unit());
+                UnitParse p = cached(inc.unit(), cancel);
                 if (p.clean()) {
                     if (p.hasTokens()) {
                         DtsToken mark = DtsToken.placeholder(DtsLexer.INCLUDED_ITEMS, inc.spelled(), inc.directive());
@@ -241,6 +299,9 @@ public final class SyntaxParser {
                 }
                 lastType = type;
                 sawToken = true;
+                if ((tokens.size() & 511) == 0) {
+                    cancel.check();
+                }
                 if (tokens.size() >= dtdma.check.Budgets.MAX_TOKENS_PER_FILE) {
                     overBudget = tok;
                     return;

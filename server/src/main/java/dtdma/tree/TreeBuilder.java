@@ -4,6 +4,7 @@ import dtdma.check.Code;
 import dtdma.check.Diagnostic;
 import dtdma.syntax.Ast;
 import dtdma.syntax.ParseResult;
+import dtdma.text.Cancel;
 import dtdma.text.Span;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,6 +21,10 @@ import java.util.Map;
  *
  * <p>Reference: dtc's {@code dtc-parser.y} actions, {@code livetree.c} (merge, delete, lookup, phandles)
  * and {@code checks.c} (explicit phandles, reference fixups, name and label checks).
+ *
+ * <p>This class merges, deletes and looks up; {@link ValueEvaluator} builds property values,
+ * {@link PhandleFixups} allocates phandles and fixes up references, and the {@link TreeChecks} (one class per
+ * TR check) run on the merged tree before deleted objects are pruned.
  */
 public final class TreeBuilder {
     /** Reads the bytes of an {@code /incbin/} file named in a source file. */
@@ -29,26 +34,33 @@ public final class TreeBuilder {
         byte[] load(String name, Span from) throws java.io.IOException;
     }
 
-    private static final long NO_PHANDLE = 0xffffffffL;
+    static final long NO_PHANDLE = 0xffffffffL;
 
-    private final List<Diagnostic> diags = new ArrayList<>();
-    private final BinaryLoader loader;
-    private Node root;
-    private Boolean plugin;
-    private final List<boolean[]> headers = new ArrayList<>();
-    private final List<Span> headerSpans = new ArrayList<>();
-    private int nextFragment;
-    private long nextPhandle = 1;
-    private final List<long[]> memReserves = new ArrayList<>();
+    final List<Diagnostic> diags = new ArrayList<>();
+    final BinaryLoader loader;
+    Node root;
+    Boolean plugin;
+    final List<boolean[]> headers = new ArrayList<>();
+    final List<Span> headerSpans = new ArrayList<>();
+    int nextFragment;
+    long nextPhandle = 1;
+    final List<long[]> memReserves = new ArrayList<>();
     /** Every node that ever carried a label, by label (live or deleted); lookups filter. */
-    private final Map<String, List<Node>> labelIndex = new HashMap<>();
+    final Map<String, List<Node>> labelIndex = new HashMap<>();
 
-    private final boolean partial;
-    private final List<Node> detached = new ArrayList<>();
+    final boolean partial;
+    final List<Node> detached = new ArrayList<>();
 
-    private TreeBuilder(BinaryLoader loader, boolean partial) {
+    final Cancel cancel;
+    /** Property values: evaluation of cells, strings, byte strings and binary includes. */
+    final ValueEvaluator values = new ValueEvaluator(this);
+    /** Phandles, reference fixups and plugin fixups after the merge. */
+    final PhandleFixups fixups = new PhandleFixups(this);
+
+    private TreeBuilder(BinaryLoader loader, boolean partial, Cancel cancel) {
         this.loader = loader;
         this.partial = partial;
+        this.cancel = cancel;
     }
 
     /** Builds the merged tree of a parsed board. Diagnostics of the merge are in the result's list. */
@@ -63,14 +75,25 @@ public final class TreeBuilder {
      * values stay unresolved silently.
      */
     public static DeviceTree build(ParseResult parsed, BinaryLoader loader, boolean partial) {
+        return build(parsed, loader, partial, Cancel.NONE);
+    }
+
+    /**
+     * Like {@link #build(ParseResult, BinaryLoader, boolean)}, polling {@code cancel} at every top-level item
+     * and at every node it builds, merges, checks or fixes up.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancel} fires
+     */
+    public static DeviceTree build(ParseResult parsed, BinaryLoader loader, boolean partial, Cancel cancel) {
         TreeBuilder b = new TreeBuilder(loader == null ? (n, s) -> {
             throw new java.io.IOException("binary includes are not available here");
-        } : loader, partial);
+        } : loader, partial, cancel == null ? Cancel.NONE : cancel);
         return b.run(parsed.items());
     }
 
-    private DeviceTree run(List<Ast.TopItem> items) {
+    DeviceTree run(List<Ast.TopItem> items) {
         for (Ast.TopItem item : items) {
+            cancel.check();
             top(item);
         }
         if (root == null) {
@@ -81,17 +104,21 @@ public final class TreeBuilder {
             }
         }
         boolean isPlugin = Boolean.TRUE.equals(plugin);
-        checkHeaders();
-        checkNames(root);
-        Map<Long, Node> phandles = explicitPhandles();
-        fixupPhandles(root, phandles, isPlugin);
-        fixupPaths(root);
-        omitUnused(root);
-        nameProperties(root);
-        if (isPlugin) {
-            generateFixups();
+        List<Boolean> flags = new ArrayList<>();
+        for (boolean[] h : headers) {
+            flags.add(h[0]);
         }
-        checkDuplicateLabels();
+        TreeCheck.Merged merged = new TreeCheck.Merged(root, flags, headerSpans, cancel);
+        TreeChecks.run(TreeChecks.BEFORE_FIXUPS, merged, diags);
+        Map<Long, Node> phandles = fixups.explicitPhandles();
+        fixups.fixupPhandles(root, phandles, isPlugin);
+        fixups.fixupPaths(root);
+        omitUnused(root);
+        TreeChecks.run(TreeChecks.AFTER_FIXUPS, merged, diags);
+        if (isPlugin) {
+            fixups.generateFixups();
+        }
+        TreeChecks.run(TreeChecks.LAST, merged, diags);
         DeviceTree t = new DeviceTree(root, isPlugin);
         prune(root);
         t.memReserves().addAll(memReserves);
@@ -106,11 +133,11 @@ public final class TreeBuilder {
 
     // ------------------------------------------------------------------ top level
 
-    private void top(Ast.TopItem item) {
+    void top(Ast.TopItem item) {
         if (item instanceof Ast.Header h) {
             header(h);
         } else if (item instanceof Ast.MemReserve m) {
-            memReserves.add(new long[] {eval(m.address()), eval(m.size())});
+            memReserves.add(new long[] {values.eval(m.address()), values.eval(m.size())});
         } else if (item instanceof Ast.RootNode r) {
             Node n = buildNode("", r.body(), List.of(), false, r.span());
             if (root == null) {
@@ -141,7 +168,7 @@ public final class TreeBuilder {
      * Each {@code /dts-v1/;} starts a header and a following {@code /plugin/;} makes it a plugin header;
      * every header must carry the flags of the first (dtc: "Header flags don't match earlier ones").
      */
-    private void header(Ast.Header h) {
+    void header(Ast.Header h) {
         if (!h.plugin()) {
             headers.add(new boolean[] {false});
             headerSpans.add(h.span());
@@ -155,18 +182,7 @@ public final class TreeBuilder {
         plugin = headers.get(0)[0];
     }
 
-    private void checkHeaders() {
-        for (int i = 1; i < headers.size(); i++) {
-            if (headers.get(i)[0] != headers.get(0)[0]) {
-                error(Code.TR015, headerSpans.get(i), "header flags don't match earlier ones: "
-                        + (headers.get(0)[0] ? "the first header has /plugin/, this one has not"
-                                : "this header has /plugin/, the first has not"),
-                        List.of(new Diagnostic.Related(headerSpans.get(0), "first header")));
-            }
-        }
-    }
-
-    private void refNode(Ast.RefNode r) {
+    void refNode(Ast.RefNode r) {
         boolean isPlugin = Boolean.TRUE.equals(plugin);
         Node body = buildNode("", r.body(), List.of(), false, r.span());
         if (root == null) {
@@ -211,7 +227,7 @@ public final class TreeBuilder {
     }
 
     /** In a partial tree, the body of {@code &unknown { }} is kept under the reference's spelling. */
-    private void keepDetached(Ast.Ref ref, Node body) {
+    void keepDetached(Ast.Ref ref, Node body) {
         if (!partial) {
             return;
         }
@@ -224,7 +240,7 @@ public final class TreeBuilder {
         detached.add(rename(body, ref.spelled()));
     }
 
-    private void addOrphan(Node body, Ast.Ref ref) {
+    void addOrphan(Node body, Ast.Ref ref) {
         PropValue v;
         String propName;
         if (ref.text().startsWith("/")) {
@@ -249,7 +265,7 @@ public final class TreeBuilder {
     }
 
     /** Nodes are immutable in name, so renaming copies the shell and moves the content. */
-    private Node rename(Node n, String name) {
+    Node rename(Node n, String name) {
         Node r = new Node(name);
         r.labelDefs.addAll(n.labelDefs);
         r.properties().addAll(n.properties());
@@ -265,7 +281,7 @@ public final class TreeBuilder {
         return r;
     }
 
-    private void replaceInIndex(String label, Node from, Node to) {
+    void replaceInIndex(String label, Node from, Node to) {
         List<Node> list = labelIndex.get(label);
         if (list != null) {
             for (int i = 0; i < list.size(); i++) {
@@ -276,7 +292,7 @@ public final class TreeBuilder {
         }
     }
 
-    private void notFound(Ast.Ref ref) {
+    void notFound(Ast.Ref ref) {
         if (partial) {
             return;
         }
@@ -285,7 +301,8 @@ public final class TreeBuilder {
 
     // ------------------------------------------------------------------ building nodes from syntax
 
-    private Node buildNode(String name, Ast.NodeBody body, List<Ast.Label> labels, boolean omit, Span span) {
+    Node buildNode(String name, Ast.NodeBody body, List<Ast.Label> labels, boolean omit, Span span) {
+        cancel.check();
         Node n = new Node(name);
         n.omitIfNoRef = omit;
         n.history().add(new History(History.Kind.DEFINED, span));
@@ -297,7 +314,7 @@ public final class TreeBuilder {
         }
         for (Ast.BodyItem item : body.items()) {
             if (item instanceof Ast.PropDef p) {
-                Property prop = new Property(p.name(), value(p), p);
+                Property prop = new Property(p.name(), values.value(p), p);
                 prop.history().add(new History(History.Kind.DEFINED, p.span()));
                 for (Ast.Label l : p.labels()) {
                     prop.labelDefs.add(new LabelDef(l.name(), l.span()));
@@ -323,9 +340,9 @@ public final class TreeBuilder {
     }
 
     /** Nodes whose label budget was exceeded (said once per node). */
-    private final java.util.Set<Node> labelBudgetSaid = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    final java.util.Set<Node> labelBudgetSaid = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    private void addLabel(Node n, Ast.Label l) {
+    void addLabel(Node n, Ast.Label l) {
         for (LabelDef d : n.labelDefs) {
             if (d.name.equals(l.name())) {
                 d.deleted = false;
@@ -346,155 +363,11 @@ public final class TreeBuilder {
         }
     }
 
-    private PropValue value(Ast.PropDef p) {
-        ValueWriter w = new ValueWriter();
-        for (Ast.Value v : p.value()) {
-            if (v instanceof Ast.Str s) {
-                w.marker(Marker.Kind.STRING, null, s.span());
-                w.bytes(s.bytes());
-                w.bytes(new byte[] {0});
-            } else if (v instanceof Ast.Cells c) {
-                cells(w, c);
-            } else if (v instanceof Ast.Bytes b) {
-                w.marker(Marker.Kind.BYTES, null, b.span());
-                for (Ast.ByteItem bi : b.items()) {
-                    if (bi instanceof Ast.ByteVal bv) {
-                        w.bytes(new byte[] {(byte) bv.value()});
-                    } else if (bi instanceof Ast.ByteLabel bl) {
-                        w.marker(Marker.Kind.LABEL, bl.label().name(), bl.label().span());
-                    }
-                }
-            } else if (v instanceof Ast.PathRef r) {
-                w.marker(Marker.Kind.STRING, null, r.span());
-                w.marker(Marker.Kind.REF_PATH, r.ref().text(), r.ref().span());
-            } else if (v instanceof Ast.Incbin ib) {
-                incbin(w, ib);
-            } else if (v instanceof Ast.ValueLabel l) {
-                w.marker(Marker.Kind.LABEL, l.label().name(), l.label().span());
-            }
-        }
-        PropValue v = w.build();
-        if (v.length() > dtdma.check.Budgets.MAX_PROPERTY_BYTES) {
-            warn(Code.LIM001, p.span(), "the value of " + p.name() + " has " + v.length() + " bytes, more than the "
-                    + dtdma.check.Budgets.MAX_PROPERTY_BYTES + " analysed: it is taken as empty (the largest real "
-                    + "property has 3,272 bytes)");
-            return new PropValue(new byte[0], List.of());
-        }
-        return v;
-    }
-
-    private void cells(ValueWriter w, Ast.Cells c) {
-        int bits = c.bits();
-        if (bits != 8 && bits != 16 && bits != 32 && bits != 64) {
-            error(Code.TR017, c.bitsSpan() != null ? c.bitsSpan() : c.span(),
-                    "array elements must be 8, 16, 32 or 64 bits, not " + bits);
-            bits = 32;
-        }
-        Marker.Kind kind = switch (bits) {
-            case 8 -> Marker.Kind.UINT8;
-            case 16 -> Marker.Kind.UINT16;
-            case 64 -> Marker.Kind.UINT64;
-            default -> Marker.Kind.UINT32;
-        };
-        w.marker(kind, null, c.span());
-        for (Ast.CellItem item : c.items()) {
-            if (item instanceof Ast.Cell cell) {
-                long v = eval(cell.expr());
-                if (bits < 64) {
-                    long mask = (1L << bits) - 1;
-                    if (Long.compareUnsigned(v, mask) > 0 && (v | mask) != -1L) {
-                        error(Code.TR006, cell.span(), "value 0x" + Long.toHexString(v) + " out of range for a "
-                                + bits + "-bit array element (dtc 1.6 rejects it; dtc 1.7 and later truncate it)");
-                    }
-                }
-                w.integer(v, bits);
-            } else if (item instanceof Ast.CellRef r) {
-                if (bits != 32) {
-                    error(Code.TR013, r.span(), "references are only allowed in arrays with 32-bit elements");
-                }
-                w.marker(Marker.Kind.REF_PHANDLE, r.ref().text(), r.ref().span());
-                w.integer(NO_PHANDLE, bits);
-            } else if (item instanceof Ast.CellLabel l) {
-                w.marker(Marker.Kind.LABEL, l.label().name(), l.label().span());
-            }
-        }
-    }
-
-    private void incbin(ValueWriter w, Ast.Incbin ib) {
-        byte[] data;
-        try {
-            data = loader.load(ib.file(), ib.fileSpan());
-        } catch (java.io.IOException e) {
-            error(Code.TR014, ib.fileSpan(), "couldn't read /incbin/ file \"" + ib.file() + "\": " + e.getMessage());
-            return;
-        }
-        long off = ib.offset() == null ? 0 : eval(ib.offset());
-        long len = ib.length() == null ? data.length - off : eval(ib.length());
-        if (off < 0 || off > data.length || len < 0 || off + len > data.length) {
-            error(Code.TR014, ib.span(), "/incbin/ range " + off + "+" + len + " is outside the file's "
-                    + data.length + " bytes");
-            return;
-        }
-        w.bytes(java.util.Arrays.copyOfRange(data, (int) off, (int) (off + len)));
-    }
-
-    /** Evaluates an integer expression as dtc does: unsigned 64-bit, both arms always evaluated. */
-    long eval(Ast.Expr e) {
-        if (e instanceof Ast.Num n) {
-            return n.value();
-        }
-        if (e instanceof Ast.Unary u) {
-            long v = eval(u.operand());
-            return switch (u.op()) {
-                case "-" -> -v;
-                case "~" -> ~v;
-                case "!" -> v == 0 ? 1 : 0;
-                default -> v;
-            };
-        }
-        if (e instanceof Ast.Ternary t) {
-            long c = eval(t.cond());
-            long a = eval(t.then());
-            long b = eval(t.otherwise());
-            return c != 0 ? a : b;
-        }
-        Ast.Binary b = (Ast.Binary) e;
-        return binary(b, eval(b.left()), eval(b.right()));
-    }
-
-    private long binary(Ast.Binary b, long l, long r) {
-        return switch (b.op()) {
-            case "*" -> l * r;
-            case "/", "%" -> {
-                if (r == 0) {
-                    error(Code.TR005, b.span(), "division by zero");
-                    yield 0;
-                }
-                yield b.op().equals("/") ? Long.divideUnsigned(l, r) : Long.remainderUnsigned(l, r);
-            }
-            case "+" -> l + r;
-            case "-" -> l - r;
-            case "<<" -> Long.compareUnsigned(r, 64) >= 0 ? 0 : l << r;
-            case ">>" -> Long.compareUnsigned(r, 64) >= 0 ? 0 : l >>> r;
-            case "<" -> Long.compareUnsigned(l, r) < 0 ? 1 : 0;
-            case ">" -> Long.compareUnsigned(l, r) > 0 ? 1 : 0;
-            case "<=" -> Long.compareUnsigned(l, r) <= 0 ? 1 : 0;
-            case ">=" -> Long.compareUnsigned(l, r) >= 0 ? 1 : 0;
-            case "==" -> l == r ? 1 : 0;
-            case "!=" -> l != r ? 1 : 0;
-            case "&" -> l & r;
-            case "^" -> l ^ r;
-            case "|" -> l | r;
-            case "&&" -> l != 0 && r != 0 ? 1 : 0;
-            case "||" -> l != 0 || r != 0 ? 1 : 0;
-            default -> 0;
-        };
-    }
-
     // ------------------------------------------------------------------ merging and deleting
 
     /** dtc's {@code merge_nodes}: {@code add} is consumed. */
-    private void merge(Node old, Node add, Span at) {
+    void merge(Node old, Node add, Span at) {
+        cancel.check();
         old.deleted = false;
         old.history().add(new History(History.Kind.CHANGED, at));
         for (LabelDef l : add.labelDefs) {
@@ -570,11 +443,11 @@ public final class TreeBuilder {
         }
     }
 
-    private static String displayPath(Node n) {
+    static String displayPath(Node n) {
         return n.parent() == null && n.name().isEmpty() ? "/" : n.path();
     }
 
-    private static void addPropLabel(Property p, LabelDef l) {
+    static void addPropLabel(Property p, LabelDef l) {
         for (LabelDef d : p.labelDefs) {
             if (d.name.equals(l.name)) {
                 d.deleted = false;
@@ -584,7 +457,7 @@ public final class TreeBuilder {
         p.labelDefs.add(new LabelDef(l.name, l.span));
     }
 
-    private static Property liveProperty(Node n, String name) {
+    static Property liveProperty(Node n, String name) {
         for (Property p : n.properties()) {
             if (!p.deleted && p.name().equals(name)) {
                 return p;
@@ -593,7 +466,7 @@ public final class TreeBuilder {
         return null;
     }
 
-    private void deleteProperty(Property p, Span at) {
+    void deleteProperty(Property p, Span at) {
         p.deleted = true;
         p.history().add(new History(History.Kind.DELETED, at));
         for (LabelDef l : p.labelDefs) {
@@ -601,7 +474,7 @@ public final class TreeBuilder {
         }
     }
 
-    private void deleteNode(Node n, Span at) {
+    void deleteNode(Node n, Span at) {
         if (at != null) {
             n.history().add(new History(History.Kind.DELETED, at));
         }
@@ -623,7 +496,7 @@ public final class TreeBuilder {
     // ------------------------------------------------------------------ lookups
 
     /** dtc's {@code get_node_by_ref}: {@code /} alone, an absolute path, or a label optionally followed by a path. */
-    private Node byRef(String ref) {
+    Node byRef(String ref) {
         if (ref.equals("/")) {
             return root;
         }
@@ -639,7 +512,7 @@ public final class TreeBuilder {
         return byPath(n, ref.substring(slash + 1));
     }
 
-    private static Node byPath(Node from, String path) {
+    static Node byPath(Node from, String path) {
         Node n = from;
         int i = 0;
         while (i < path.length()) {
@@ -667,7 +540,7 @@ public final class TreeBuilder {
         return n;
     }
 
-    private Node byLabel(String label) {
+    Node byLabel(String label) {
         List<Node> candidates = labelIndex.get(label);
         if (candidates == null) {
             return null;
@@ -684,7 +557,7 @@ public final class TreeBuilder {
         return best;
     }
 
-    private boolean attached(Node n) {
+    boolean attached(Node n) {
         Node r = n;
         while (r.parent() != null) {
             r = r.parent();
@@ -692,7 +565,7 @@ public final class TreeBuilder {
         return r == root;
     }
 
-    private static boolean hasLiveLabel(Node n, String label) {
+    static boolean hasLiveLabel(Node n, String label) {
         for (LabelDef l : n.labelDefs) {
             if (!l.deleted && l.name.equals(label)) {
                 return true;
@@ -702,7 +575,7 @@ public final class TreeBuilder {
     }
 
     /** Whether {@code a} comes before {@code b} in a pre-order walk (both in one tree). */
-    private static boolean preorderBefore(Node a, Node b) {
+    static boolean preorderBefore(Node a, Node b) {
         List<Node> pa = chain(a);
         List<Node> pb = chain(b);
         int i = 0;
@@ -719,7 +592,7 @@ public final class TreeBuilder {
         return parent.children().indexOf(pa.get(i)) < parent.children().indexOf(pb.get(i));
     }
 
-    private static List<Node> chain(Node n) {
+    static List<Node> chain(Node n) {
         List<Node> out = new ArrayList<>();
         for (Node x = n; x != null; x = x.parent()) {
             out.add(0, x);
@@ -727,216 +600,9 @@ public final class TreeBuilder {
         return out;
     }
 
-    // ------------------------------------------------------------------ checks and fixups after parsing
+    // ------------------------------------------------------------------ after the merge
 
-    /** Earlier occurrences of one name compared against each later one (dtc compares every pair). */
-    private static final int MAX_DUPLICATES_COMPARED = 16;
-
-    private void checkNames(Node n) {
-        // dtc's check_duplicate_node_names / _property_names compare every pair; indexing by name keeps it
-        // linear (a hostile node has hundreds of thousands of properties), reporting the same pairs.
-        List<Node> kids = n.children();
-        Map<String, List<Node>> earlierNodes = new HashMap<>();
-        for (Node d : kids) {
-            List<Node> earlier = earlierNodes.get(d.name());
-            if (earlier != null) {
-                for (Node c : earlier) {
-                    Span s = d.deletionMarker != null ? d.deletionMarker.span() : d.nameSpan();
-                    error(Code.TR007, s, "duplicate node name '" + d.name() + "' in " + displayPath(n),
-                            List.of(new Diagnostic.Related(c.nameSpan(), "first defined here")));
-                }
-            }
-            if (!d.deleted) {
-                List<Node> l = earlierNodes.computeIfAbsent(d.name(), k -> new ArrayList<>(1));
-                if (l.size() < MAX_DUPLICATES_COMPARED) {
-                    l.add(d);
-                }
-                checkNodeName(d);
-            }
-        }
-        List<Property> props = n.properties();
-        Map<String, List<Property>> earlierProps = new HashMap<>();
-        for (Property q : props) {
-            if (q.deleted) {
-                continue;
-            }
-            List<Property> earlier = earlierProps.computeIfAbsent(q.name(), k -> new ArrayList<>(1));
-            for (Property p : earlier) {
-                error(Code.TR008, q.span(), "duplicate property name '" + q.name() + "' in " + displayPath(n),
-                        List.of(new Diagnostic.Related(p.span(), "first defined here")));
-            }
-            if (earlier.size() < MAX_DUPLICATES_COMPARED) {
-                earlier.add(q);
-            }
-            checkPropertyName(q);
-        }
-        for (Node c : kids) {
-            if (!c.deleted) {
-                checkNames(c);
-            }
-        }
-    }
-
-    private void checkNodeName(Node c) {
-        String name = c.name();
-        for (int i = 0; i < name.length(); i++) {
-            char ch = name.charAt(i);
-            if (!(Character.isLetterOrDigit(ch) && ch < 128) && ",._+@-".indexOf(ch) < 0) {
-                error(Code.TR009, c.nameSpan(), "bad character '" + ch + "' in node name '" + name + "'");
-                break;
-            }
-        }
-        int at = name.indexOf('@');
-        if (at >= 0 && name.indexOf('@', at + 1) >= 0) {
-            error(Code.TR011, c.nameSpan(), "multiple '@' characters in node name '" + name + "'");
-        }
-    }
-
-    private void checkPropertyName(Property p) {
-        String name = p.name();
-        for (int i = 0; i < name.length(); i++) {
-            char ch = name.charAt(i);
-            if (!(Character.isLetterOrDigit(ch) && ch < 128) && ",._+*#?-".indexOf(ch) < 0) {
-                error(Code.TR010, p.span(), "bad character '" + ch + "' in property name '" + name + "'");
-                break;
-            }
-        }
-    }
-
-    /** dtc's {@code check_explicit_phandles}: collects phandle values written in the source. */
-    private Map<Long, Node> explicitPhandles() {
-        Map<Long, Node> seen = new HashMap<>();
-        walk(root, n -> {
-            Property ph = liveProperty(n, "phandle");
-            Property lph = liveProperty(n, "linux,phandle");
-            if (ph == null && lph == null) {
-                return;
-            }
-            long value = -1;
-            for (Property p : new Property[] {ph, lph}) {
-                if (p == null) {
-                    continue;
-                }
-                if (p.value().length() != 4) {
-                    error(Code.TR012, p.span(), "bad length (" + p.value().length() + ") " + p.name() + " property");
-                    return;
-                }
-                Marker ref = p.value().refAt(0);
-                if (ref != null && ref.kind() == Marker.Kind.REF_PHANDLE) {
-                    Node target = byRef(ref.ref());
-                    if (target != n) {
-                        error(Code.TR012, p.span(), p.name() + " is a reference to another node");
-                    }
-                    return; // allocated when references are fixed up
-                }
-                long v = p.value().cellAt(0);
-                if (v == 0 || v == NO_PHANDLE) {
-                    error(Code.TR012, p.span(), "bad value (0x" + Long.toHexString(v) + ") in " + p.name() + " property");
-                    return;
-                }
-                if (value != -1 && value != v) {
-                    error(Code.TR012, p.span(), "linux,phandle (0x" + Long.toHexString(value)
-                            + ") and phandle (0x" + Long.toHexString(v) + ") disagree");
-                    return;
-                }
-                value = v;
-            }
-            Node other = seen.get(value);
-            if (other != null) {
-                Property p = ph != null ? ph : lph;
-                error(Code.TR012, p.span(), "duplicated phandle 0x" + Long.toHexString(value) + " (seen before at "
-                        + other.path() + ")", List.of(new Diagnostic.Related(other.span(), "first used here")));
-                return;
-            }
-            seen.put(value, n);
-            n.phandle = value;
-        });
-        return seen;
-    }
-
-    /** dtc's {@code fixup_phandle_references}: pre-order, properties and markers in order. */
-    private void fixupPhandles(Node root, Map<Long, Node> used, boolean isPlugin) {
-        walk(root, n -> {
-            for (Property p : new ArrayList<>(n.properties())) {
-                if (p.deleted) {
-                    continue;
-                }
-                for (Marker m : new ArrayList<>(p.value().markers())) {
-                    if (m.kind() != Marker.Kind.REF_PHANDLE) {
-                        continue;
-                    }
-                    Node target = byRef(m.ref());
-                    if (target == null) {
-                        if (!isPlugin && !partial) {
-                            error(m.ref().startsWith("/") ? Code.TR002 : Code.TR001, m.span(),
-                                    "reference to non-existent node or label \"" + m.ref() + "\"");
-                        } else if (isPlugin && !partial && m.ref().contains("/")) {
-                            // dtc livetree.c add_fixup_entry: __fixups__ entries are named by label only
-                            error(Code.TR002, m.span(), "can't generate fixup for reference to path &{" + m.ref()
-                                    + "}: in a /plugin/ file only a label can refer outside the overlay (dtc 1.7 "
-                                    + "stops here; dtc 1.6.1 writes a fixup named after the path)");
-                        }
-                        p.value().putCell(m.offset(), NO_PHANDLE);
-                        continue;
-                    }
-                    long ph = phandleOf(target, used);
-                    p.value().putCell(m.offset(), ph);
-                    target.referenced = true;
-                }
-            }
-        });
-    }
-
-    /** dtc's {@code get_node_phandle}: the next free value of a counter that never goes back. */
-    private long phandleOf(Node n, Map<Long, Node> used) {
-        if (n.phandle != 0 && n.phandle != NO_PHANDLE) {
-            return n.phandle;
-        }
-        while (used.containsKey(nextPhandle)) {
-            nextPhandle++;
-        }
-        n.phandle = nextPhandle;
-        used.put(nextPhandle, n);
-        if (liveProperty(n, "phandle") == null) {
-            PropValue v = new PropValue(new byte[4], List.of(new Marker(0, Marker.Kind.UINT32, null, null)));
-            v.putCell(0, nextPhandle);
-            // dtc appends a new property even when a deleted "phandle" is still in the list
-            n.properties().add(new Property("phandle", v, null));
-        } else {
-            liveProperty(n, "phandle").value().putCell(0, nextPhandle);
-        }
-        return nextPhandle;
-    }
-
-    /** dtc's {@code fixup_path_references}: paths are inserted as strings at their markers. */
-    private void fixupPaths(Node root) {
-        walk(root, n -> {
-            for (Property p : n.properties()) {
-                if (p.deleted) {
-                    continue;
-                }
-                List<Marker> ms = p.value().markers();
-                for (int i = 0; i < ms.size(); i++) {
-                    Marker m = ms.get(i);
-                    if (m.kind() != Marker.Kind.REF_PATH) {
-                        continue;
-                    }
-                    Node target = byRef(m.ref());
-                    if (target == null) {
-                        if (!partial) {
-                            error(m.ref().startsWith("/") ? Code.TR002 : Code.TR001, m.span(),
-                                    "reference to non-existent node or label \"" + m.ref() + "\"");
-                        }
-                        continue;
-                    }
-                    p.value().insertAtMarker(i, (displayPath(target) + "\0").getBytes(StandardCharsets.UTF_8));
-                    target.referenced = true;
-                }
-            }
-        });
-    }
-
-    private void omitUnused(Node n) {
+    void omitUnused(Node n) {
         for (Node c : n.children()) {
             if (c.deleted) {
                 continue;
@@ -949,138 +615,8 @@ public final class TreeBuilder {
         }
     }
 
-    /** dtc's {@code check_name_properties}: a matching {@code name} property is dropped, another is an error. */
-    private void nameProperties(Node root) {
-        walk(root, n -> {
-            Property p = liveProperty(n, "name");
-            if (p == null) {
-                return;
-            }
-            String s = p.value().string();
-            if (s == null || s.length() + 1 != p.value().length()) {
-                error(Code.TR016, p.span(), "\"name\" property is not a string");
-            } else if (!s.equals(n.baseName())) {
-                error(Code.TR016, p.span(), "\"name\" property is incorrect (\"" + s + "\" instead of base node name)");
-            } else {
-                n.properties().remove(p);
-            }
-        });
-    }
-
-    /** Plugins: {@code __fixups__} for unresolved phandle references, {@code __local_fixups__} for local ones. */
-    private void generateFixups() {
-        List<Object[]> unresolved = new ArrayList<>();
-        List<Object[]> local = new ArrayList<>();
-        walk(root, n -> {
-            for (Property p : n.properties()) {
-                if (p.deleted) {
-                    continue;
-                }
-                for (Marker m : p.value().markers()) {
-                    if (m.kind() == Marker.Kind.REF_PHANDLE) {
-                        (byRef(m.ref()) == null ? unresolved : local).add(new Object[] {n, p, m});
-                    }
-                }
-            }
-        });
-        if (!unresolved.isEmpty()) {
-            Node fx = liveChild(root, "__fixups__");
-            if (fx == null) {
-                fx = new Node("__fixups__");
-                fx.generated = true;
-                root.addChild(fx);
-            }
-            for (Object[] e : unresolved) {
-                Node n = (Node) e[0];
-                Property p = (Property) e[1];
-                Marker m = (Marker) e[2];
-                String entry = displayPath(n) + ":" + p.name() + ":" + m.offset() + "\0";
-                appendTo(fx, m.ref(), entry.getBytes(StandardCharsets.UTF_8), Marker.Kind.STRING);
-            }
-        }
-        if (!local.isEmpty()) {
-            Node lf = liveChild(root, "__local_fixups__");
-            if (lf == null) {
-                lf = new Node("__local_fixups__");
-                lf.generated = true;
-                root.addChild(lf);
-            }
-            for (Object[] e : local) {
-                Node n = (Node) e[0];
-                Property p = (Property) e[1];
-                Marker m = (Marker) e[2];
-                Node w = lf;
-                List<Node> chain = chain(n);
-                for (int i = 1; i < chain.size(); i++) {
-                    Node next = liveChild(w, chain.get(i).name());
-                    if (next == null) {
-                        next = new Node(chain.get(i).name());
-                        next.generated = true;
-                        w.addChild(next);
-                    }
-                    w = next;
-                }
-                byte[] cell = {(byte) (m.offset() >>> 24), (byte) (m.offset() >>> 16), (byte) (m.offset() >>> 8),
-                    (byte) m.offset()};
-                appendTo(w, p.name(), cell, Marker.Kind.UINT32);
-            }
-        }
-    }
-
-    private static void appendTo(Node n, String prop, byte[] data, Marker.Kind type) {
-        Property p = liveProperty(n, prop);
-        if (p == null) {
-            p = new Property(prop, new PropValue(new byte[0], List.of()), null);
-            n.properties().add(p);
-        }
-        p.value().append(data, type);
-    }
-
-    private static Node liveChild(Node n, String name) {
-        for (Node c : n.children()) {
-            if (!c.deleted && c.name().equals(name)) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    /** dtc's {@code check_duplicate_label}: one label, one object (node, property or value position). */
-    private void checkDuplicateLabels() {
-        Map<String, Object[]> seen = new HashMap<>();
-        walk(root, n -> {
-            for (LabelDef l : n.labelDefs) {
-                if (!l.deleted) {
-                    dupLabel(seen, l.name, l.span, n);
-                }
-            }
-            for (Property p : n.properties()) {
-                if (p.deleted) {
-                    continue;
-                }
-                for (LabelDef l : p.labelDefs) {
-                    if (!l.deleted) {
-                        dupLabel(seen, l.name, l.span, p);
-                    }
-                }
-                for (Marker m : p.value().markers()) {
-                    if (m.kind() == Marker.Kind.LABEL) {
-                        dupLabel(seen, m.ref(), m.span(), m);
-                    }
-                }
-            }
-        });
-    }
-
-    private void dupLabel(Map<String, Object[]> seen, String label, Span span, Object owner) {
-        Object[] first = seen.putIfAbsent(label, new Object[] {owner, span});
-        if (first != null && first[0] != owner) {
-            error(Code.TR003, span, "duplicate label '" + label + "'",
-                    List.of(new Diagnostic.Related((Span) first[1], "also defined here")));
-        }
-    }
-
-    private static void walk(Node n, java.util.function.Consumer<Node> f) {
+    void walk(Node n, java.util.function.Consumer<Node> f) {
+        cancel.check();
         if (n.deleted) {
             return;
         }
@@ -1091,7 +627,7 @@ public final class TreeBuilder {
     }
 
     /** Removes deleted objects so the public tree holds only what dtc would output. */
-    private static void prune(Node n) {
+    static void prune(Node n) {
         n.properties().removeIf(p -> p.deleted);
         n.labelDefs.removeIf(l -> l.deleted);
         for (Property p : n.properties()) {
@@ -1105,7 +641,7 @@ public final class TreeBuilder {
         }
     }
 
-    private static void indexLabels(Node n, Map<String, Node> out) {
+    static void indexLabels(Node n, Map<String, Node> out) {
         for (LabelDef l : n.labelDefs) {
             out.putIfAbsent(l.name, n);
         }
@@ -1114,55 +650,19 @@ public final class TreeBuilder {
         }
     }
 
-    private void error(Code code, Span span, String message) {
+    void error(Code code, Span span, String message) {
         error(code, span, message, List.of());
     }
 
-    private void error(Code code, Span span, String message, List<Diagnostic.Related> related) {
+    void error(Code code, Span span, String message, List<Diagnostic.Related> related) {
         if (span == null) {
             span = new Span(0, 0, 0);
         }
         diags.add(Diagnostic.of(code, span, message, related));
     }
 
-    private void warn(Code code, Span span, String message) {
+    void warn(Code code, Span span, String message) {
         error(code, span, message);
     }
 
-    /** Accumulates a property value's bytes and markers. */
-    private static final class ValueWriter {
-        private byte[] buf = new byte[16];
-        private int len;
-        private final List<Marker> markers = new ArrayList<>();
-
-        void marker(Marker.Kind kind, String ref, Span span) {
-            markers.add(new Marker(len, kind, ref, span));
-        }
-
-        void bytes(byte[] b) {
-            ensure(b.length);
-            System.arraycopy(b, 0, buf, len, b.length);
-            len += b.length;
-        }
-
-        void integer(long v, int bits) {
-            int n = bits / 8;
-            ensure(n);
-            for (int i = n - 1; i >= 0; i--) {
-                buf[len + i] = (byte) v;
-                v >>>= 8;
-            }
-            len += n;
-        }
-
-        private void ensure(int more) {
-            if (len + more > buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
-            }
-        }
-
-        PropValue build() {
-            return new PropValue(java.util.Arrays.copyOf(buf, len), markers);
-        }
-    }
 }

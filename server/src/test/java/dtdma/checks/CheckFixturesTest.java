@@ -109,4 +109,77 @@ class CheckFixturesTest {
         }
         assertEquals(new ArrayList<>(expected), new ArrayList<>(actual), "diagnostics of " + fixture.getFileName());
     }
+
+    /** Codes that no source can produce, with the reason (a fixture cannot show them). */
+    private static final java.util.Map<dtdma.check.Code, String> UNREACHABLE = java.util.Map.of(
+            dtdma.check.Code.TR017, "a bad /bits/ size is reported by the parser (DTS003), which then reads the cells as 32 bits");
+
+    /**
+     * dtc's checks that record what later checks need (cell sizes, bus kinds) and report nothing themselves: their
+     * fixtures show their effect on the checks that depend on them.
+     */
+    private static final java.util.Set<String> REPORT_NOTHING = java.util.Set.of("AddrSizeCells", "SimpleBusBridge",
+            "GraphNodes");
+
+    /**
+     * Checks whose findings come only from a scenario step after boot, which a fixture (analysed as a board is, up
+     * to boot) cannot take: DL014 needs a controller unbound while clients hold channels (DevlinkScenarioTest).
+     */
+    private static final java.util.Set<String> SCENARIO_ONLY = java.util.Set.of("UnbindWithActiveClients");
+
+    /** Every check class in every registry has its fixture, named after the class, expecting the check's code. */
+    @org.junit.jupiter.api.Test
+    void everyCheckClassHasAFixture() throws IOException {
+        Path dir = Kernel.repo().resolve("fixtures/checks");
+        List<dtdma.check.Check<?>> checks = new ArrayList<>();
+        checks.addAll(dtdma.tree.TreeChecks.all());
+        checks.addAll(dtdma.dtc.DtcChecks.all());
+        checks.addAll(dtdma.dma.DmaChecks.all());
+        checks.addAll(dtdma.sdma.SdmaChecks.all());
+        checks.addAll(dtdma.devlink.DevlinkChecks.all());
+        checks.addAll(dtdma.style.StyleChecks.ALL);
+        List<String> missing = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (dtdma.check.Check<?> c : checks) {
+            String name = c.getClass().getSimpleName();
+            org.junit.jupiter.api.Assertions.assertTrue(names.add(name), "two check classes are named " + name);
+            Path f = dir.resolve(name + ".dts");
+            if (SCENARIO_ONLY.contains(name)) {
+                continue;
+            }
+            if (!Files.isRegularFile(f)) {
+                missing.add(name + " (no " + f.getFileName() + ")");
+            } else if (!REPORT_NOTHING.contains(name) && !Files.readString(f).matches("(?s).*//\\s*expect\\s+" + c.code().id() + "\\b.*")) {
+                missing.add(name + " (" + f.getFileName() + " expects no " + c.code().id() + ")");
+            }
+        }
+        assertEquals(List.of(), missing, "check classes without a fixture showing their code");
+    }
+
+    /** Every TR code (found while the tree is built) is expected, with its exact range, in some fixture. */
+    @org.junit.jupiter.api.Test
+    void everyTreeCodeIsExpectedWithItsRange() throws IOException {
+        Path dir = Kernel.repo().resolve("fixtures/checks");
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".dts")).toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    Matcher m = EXPECT.matcher(line);
+                    while (m.find()) {
+                        expected.add(m.group(1));
+                    }
+                }
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (dtdma.check.Code c : dtdma.check.Code.values()) {
+            if (c.id().startsWith("TR") && !expected.contains(c.id()) && !UNREACHABLE.containsKey(c)) {
+                missing.add(c.id());
+            }
+        }
+        assertEquals(List.of(), missing, "TR codes no fixture expects");
+        for (dtdma.check.Code c : UNREACHABLE.keySet()) {
+            assertFalse(expected.contains(c.id()), c.id() + " is expected in a fixture: remove it from UNREACHABLE");
+        }
+    }
 }
