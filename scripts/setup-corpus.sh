@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests and benchmarks need that a fresh Debian machine lacks (dtc, cpp, Neovim,
-# Graphviz, linux-source-6.1), and unpacks the devicetree parts of the kernel into a cache directory.
+# Graphviz, dt-schema, linux-source-6.1), and unpacks the devicetree parts of the kernel into a cache directory.
 # Idempotent: a second run with everything in place does nothing but print the corpus path.
 #
 #   scripts/setup-corpus.sh            # prints the kernel tree path on its last line
@@ -17,6 +17,8 @@ command -v cpp >/dev/null 2>&1 || need+=(cpp)
 [ -f "$tarball" ] || need+=(linux-source-6.1)
 command -v nvim >/dev/null 2>&1 || need+=(neovim)      # the real-editor test (Neovim's LSP client)
 command -v dot >/dev/null 2>&1 || need+=(graphviz)     # dtdma topology --format svg
+# dt-schema's core schemas for the BND checks, and dt-mk-schema + dt-validate for their differential test
+command -v dt-validate >/dev/null 2>&1 || need+=(dt-schema)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "setup-corpus: need Debian packages ${need[*]}; run as root or install them" >&2

@@ -182,6 +182,14 @@ public enum Code {
     STY007(Severity.INFO, "&label overrides in neither alphanumeric nor SoC .dtsi order"),
     STY008(Severity.INFO, "properties out of the style's order (status last)"),
 
+    // Binding schemas (the kernel's Documentation/devicetree/bindings, validated as dt-validate does)
+    BND001(Severity.WARNING, "property or child node not allowed by the binding"),
+    BND002(Severity.WARNING, "required property missing"),
+    BND003(Severity.WARNING, "value not allowed by the binding"),
+    BND004(Severity.WARNING, "wrong number of entries for the binding"),
+    BND005(Severity.WARNING, "value of the wrong type for the binding"),
+    BND006(Severity.WARNING, "binding condition not met"),
+
     // Internal
     INT001(Severity.ERROR, "internal error");
 

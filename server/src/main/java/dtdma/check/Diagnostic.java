@@ -40,8 +40,12 @@ public record Diagnostic(Code code, Severity severity, Span span, String message
 
     /**
      * What a finding is about in the merged tree: the node's full path, the property's name (null for a finding
-     * on the node itself) and, for dtc's checks, dtc's name for the check (null otherwise).
+     * on the node itself), for dtc's checks dtc's name for the check, and for binding findings the binding file
+     * and the failing rule (null otherwise).
      */
-    public record Subject(String nodePath, String property, String dtcCheck) {
+    public record Subject(String nodePath, String property, String dtcCheck, String binding, String rule) {
+        public Subject(String nodePath, String property, String dtcCheck) {
+            this(nodePath, property, dtcCheck, null, null);
+        }
     }
 }

@@ -53,6 +53,12 @@ final class CheckCommand {
                                          none (default), felsch-v1, felsch-v2, frank-sketch, frank-legal,
                                          custom (with --devlink-flags F and --devlink-supplier S)
                   --fw-devlink-strict    simulate fw_devlink.strict=1 (links from dmas before probe)
+                  --bindings DIR         validate every board against the binding schemas under DIR (a
+                                         kernel's Documentation/devicetree/bindings) and report BND0xx;
+                                         inside a kernel tree its bindings are used without this option
+                  --dt-schema DIR        the installed dt-schema package directory (holding schemas/dt-core.yaml);
+                                         default: found where Debian's dt-schema package or pip put it
+                  --no-bindings          do not validate against binding schemas
                   --dtc-warnings LEVEL   which of dtc's checks report (DC0xx): kernel (default: what
                                          make dtbs shows), W=1, W=2, W=12, all or none
                   -W CHECK, -Wno-CHECK   turn one of dtc's checks on or off, by dtc's name, after the
@@ -80,6 +86,9 @@ final class CheckCommand {
         boolean dlStrict = false;
         String dlFlags = null;
         String dlSupplier = null;
+        Path bindingsDir = null;
+        Path dtSchemaDir = null;
+        boolean useBindings = true;
         DtcWarnings dtcLevel = DtcWarnings.KERNEL;
         List<String> dtcAdjust = new ArrayList<>();
         while (o.hasNext()) {
@@ -109,6 +118,12 @@ final class CheckCommand {
                 dlFlags = o.value(a, "--devlink-flags");
             } else if (Options.is(a, "--devlink-supplier")) {
                 dlSupplier = o.value(a, "--devlink-supplier");
+            } else if (Options.is(a, "--bindings")) {
+                bindingsDir = Path.of(o.value(a, "--bindings"));
+            } else if (Options.is(a, "--dt-schema")) {
+                dtSchemaDir = Path.of(o.value(a, "--dt-schema"));
+            } else if (a.equals("--no-bindings")) {
+                useBindings = false;
             } else if (Options.is(a, "--dtc-warnings")) {
                 try {
                     dtcLevel = DtcWarnings.of(o.value(a, "--dtc-warnings"));
@@ -168,6 +183,12 @@ final class CheckCommand {
         }
         Boards boards = new Boards(o.includes, detect,
                 TopologyCommand.settings(dlMode, dlStrict, dlFlags, dlSupplier, ""), dtcLevel);
+        if (useBindings) {
+            Integer rc = loadBindings(boards, bindingsDir, dtSchemaDir, files.isEmpty() ? null : files.get(0));
+            if (rc != null) {
+                return rc;
+            }
+        }
         List<BoardResult> results = checkAll(boards, files, jobs, progress && System.console() != null);
         if (style && !results.isEmpty()) {
             // each file once, whichever boards read it: reported with the first board
@@ -192,6 +213,35 @@ final class CheckCommand {
             }
         }
         return failed ? 1 : 0;
+    }
+
+    /**
+     * Loads the binding schemas into {@code boards}: the named directory, else the bindings of the kernel tree
+     * around the first file. Returns an exit status on a usage or I/O error, null to go on (with or without).
+     */
+    private Integer loadBindings(Boards boards, Path explicit, Path dtSchema, Path first) {
+        java.util.Optional<Path> dir = dtdma.bindings.BindingSources.bindingsDir(explicit, first);
+        if (dir.isEmpty()) {
+            if (explicit != null) {
+                err.println("dtdma check: --bindings " + explicit + ": no such directory");
+                return 2;
+            }
+            return null;
+        }
+        java.util.Optional<Path> core = dtdma.bindings.BindingSources.dtSchemaDir(dtSchema);
+        if (core.isEmpty()) {
+            err.println("dtdma check: binding checks off: no dt-schema found" + (dtSchema != null ? " in " + dtSchema
+                    : "; install Debian's dt-schema package or name its directory with --dt-schema"));
+            return explicit != null || dtSchema != null ? 2 : null;
+        }
+        try {
+            boards.setBindings(dtdma.bindings.BindingSet.load(dir.get(), core.get(),
+                    dtdma.bindings.BindingSources.defaultCacheDir(), null));
+        } catch (IOException e) {
+            err.println("dtdma check: cannot read bindings: " + e.getMessage());
+            return 2;
+        }
+        return null;
     }
 
     /** The style findings of every source file the boards read. */

@@ -81,7 +81,10 @@ abstract class Reporter {
     }
 
     /** What a reported diagnostic is about: the first board that raised it, its node and property where known. */
-    record About(String board, String nodePath, String property, String dtcCheck) {
+    record About(String board, String nodePath, String property, String dtcCheck, String binding, String rule) {
+        About(String board, String nodePath, String property, String dtcCheck) {
+            this(board, nodePath, property, dtcCheck, null, null);
+        }
     }
 
     /**
@@ -107,13 +110,13 @@ abstract class Reporter {
                     s = index.locate(d.span());
                 }
                 out.put(d, s == null ? new About(board, null, null, null)
-                        : new About(board, s.nodePath(), s.property(), s.dtcCheck()));
+                        : new About(board, s.nodePath(), s.property(), s.dtcCheck(), s.binding(), s.rule()));
             }
         }
         return out;
     }
 
-    /** Adds {@code board}, {@code nodePath}, {@code property}, {@code dtcCheck} where known. */
+    /** Adds {@code board}, {@code nodePath}, {@code property}, {@code dtcCheck}, {@code binding}, {@code rule} where known. */
     static void addAbout(JsonObject o, About a) {
         if (a == null) {
             return;
@@ -127,6 +130,12 @@ abstract class Reporter {
         }
         if (a.dtcCheck() != null) {
             o.addProperty("dtcCheck", a.dtcCheck());
+        }
+        if (a.binding() != null) {
+            o.addProperty("binding", a.binding());
+        }
+        if (a.rule() != null) {
+            o.addProperty("rule", a.rule());
         }
     }
 

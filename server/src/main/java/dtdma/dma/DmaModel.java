@@ -18,15 +18,35 @@ public final class DmaModel {
     private final List<DmaProvider> providerList = new ArrayList<>();
     private final List<DmaConsumer> consumers = new ArrayList<>();
     private final Map<Long, Node> phandles = new HashMap<>();
+    private final dtdma.bindings.BindingSet bindings;
+    private final Map<Node, java.util.Optional<dtdma.bindings.DmaFacts>> facts = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private DmaModel(DeviceTree tree) {
+    private DmaModel(DeviceTree tree, dtdma.bindings.BindingSet bindings) {
         this.tree = tree;
+        this.bindings = bindings;
         index(tree.root());
         walk(tree.root());
     }
 
     public static DmaModel of(DeviceTree tree) {
-        return new DmaModel(tree);
+        return new DmaModel(tree, null);
+    }
+
+    /** The DMA view with the binding schemas to consult for consumers' bindings (null: none loaded). */
+    public static DmaModel of(DeviceTree tree, dtdma.bindings.BindingSet bindings) {
+        return new DmaModel(tree, bindings);
+    }
+
+    /**
+     * What the binding of a consumer node says about its channels (names, their order, required, how many), or
+     * null when no binding schemas are loaded or none of the node's bindings describes DMA.
+     */
+    public dtdma.bindings.DmaFacts bindingFacts(Node n) {
+        if (bindings == null || n == null) {
+            return null;
+        }
+        return facts.computeIfAbsent(n, k -> java.util.Optional.ofNullable(
+                dtdma.bindings.DmaFacts.of(bindings, k.compatibles()))).orElse(null);
     }
 
     private void index(Node n) {

@@ -78,9 +78,32 @@ public final class SeverityPolicy {
      * back; a warning about the binding where the driver is unknown; then {@link #apply}.
      */
     public static Diagnostic everyRequestFails(dtdma.check.Code code, dtdma.text.Span at, String head, Node node) {
+        return everyRequestFails(code, at, head, node, null);
+    }
+
+    /**
+     * As {@link #everyRequestFails(dtdma.check.Code, dtdma.text.Span, String, Node)}, and for a driver dtdma does
+     * not know, what the node's binding says decides: a binding that names the channels ({@code dma-names}) means
+     * the driver requests them by name, so every request fails (a warning: the driver's fallback is not known); a
+     * binding that gives {@code dmas} but no {@code dma-names} means the driver does not request by name, so
+     * nothing fails on this account (information).
+     */
+    public static Diagnostic everyRequestFails(dtdma.check.Code code, dtdma.text.Span at, String head, Node node,
+            dtdma.bindings.DmaFacts binding) {
         DriverRequests.Driver d = DriverRequests.forCompatibles(node.compatibles());
         Diagnostic out;
-        if (d == null) {
+        if (d == null && binding != null && !binding.names().isEmpty()) {
+            out = new Diagnostic(code, Severity.WARNING, at, head + "; the binding "
+                    + binding.binding().displayFile() + " names this node's channels (dma-names " + quoted(binding.names())
+                    + (binding.namesRequired() ? ", required" : "") + "), so its driver requests them by name",
+                    java.util.List.of());
+        } else if (d == null && binding != null && binding.describesDma()) {
+            out = new Diagnostic(code, Severity.INFO, at, head.replace("every request by name fails",
+                    "a request by name would fail") + "; but the binding " + binding.binding().displayFile()
+                    + " gives dmas without dma-names: it defines no names to request these channels by, so the node"
+                    + " is as its binding describes it",
+                    java.util.List.of());
+        } else if (d == null) {
             out = new Diagnostic(code, Severity.WARNING, at, head + "; the binding (dt-schema dma.yaml) pairs "
                     + "dma-names with dmas, and dtdma does not know this node's driver (assumed: it requests its "
                     + "channels by name at probe)", java.util.List.of());
@@ -91,5 +114,13 @@ public final class SeverityPolicy {
             out = new Diagnostic(code, s, at, head + " in " + d.where() + ", so " + d.withoutDma(), java.util.List.of());
         }
         return apply(out, node, null);
+    }
+
+    private static String quoted(java.util.List<String> names) {
+        StringBuilder sb = new StringBuilder();
+        for (String n : names) {
+            sb.append(sb.length() == 0 ? "" : ", ").append('"').append(n).append('"');
+        }
+        return sb.toString();
     }
 }

@@ -83,6 +83,11 @@ public final class CodeActionFeature {
             }
         } else if (c == Code.DT008) {
             enableController(a, d, out);
+        } else if (c == Code.BND002) {
+            Action fix = BindingHelpFeature.addRequired(a, file, d);
+            if (fix != null) {
+                out.add(fix);
+            }
         } else if (d.subject() != null && d.subject().dtcCheck() != null) {
             DtcFixes.add(a, d, out);
         }

@@ -79,6 +79,12 @@ public final class CompletionFeature {
         if (c.inString) {
             int s = c.stringStart;
             String typed = file.text().substring(s, end);
+            Node at = Lookup.node(a, file.id(), offset);
+            List<String> allowed = BindingHelpFeature.values(a, at, c.propName);
+            for (int i = 0; i < allowed.size(); i++) {
+                items.add(new Item(allowed.get(i), Kind.NAME, "allowed by the binding", null, allowed.get(i),
+                        " " + pad(i), null));
+            }
             strings(a, c.propName, items);
             return new Result(s, end, filter(items, typed));
         }
@@ -106,7 +112,18 @@ public final class CompletionFeature {
             return new Result(c.prefixStart, end, items);
         }
         if (c.atStatementStart()) {
+            Node at = Lookup.node(a, file.id(), offset);
+            int i = 0;
+            for (dtdma.bindings.BindingDocs.Prop p : BindingHelpFeature.properties(a, at)) {
+                if (at.property(p.name()) == null) {
+                    items.add(new Item(p.name(), Kind.PROPERTY, (p.required() ? "required" : "allowed")
+                            + " by the binding" + (p.type() == null ? "" : " (" + p.type() + ")"), p.description(),
+                            p.name(), " " + pad(i++), null));
+                }
+            }
             properties(a, items);
+            Set<String> seen = new java.util.HashSet<>();
+            items.removeIf(it -> !seen.add(it.label()));
         }
         return new Result(c.prefixStart, end, items);
     }

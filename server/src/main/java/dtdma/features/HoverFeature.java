@@ -97,6 +97,7 @@ public final class HoverFeature {
         if (provider != null) {
             sb.append("- DMA controller with ").append(a.dma().consumersOf(n).size()).append(" consumer(s)\n");
         }
+        sb.append(BindingHelpFeature.node(a, n));
         sb.append("\nDefined or changed in ").append(a.root().getFileName()).append(":\n\n");
         history(a, n.history(), sb);
         return sb.toString();
@@ -122,6 +123,10 @@ public final class HoverFeature {
         String v = DtsWriter.value(p.value());
         sb.append("```dts\n").append(p.name()).append(v.isEmpty() ? "" : " = " + v).append(";\n```\n\n");
         sb.append("in **").append(n.path()).append("**\n\n");
+        String binding = BindingHelpFeature.property(a, n, p.name());
+        if (!binding.isEmpty()) {
+            sb.append(binding).append('\n');
+        }
         history(a, p.history(), sb);
         return sb.toString();
     }

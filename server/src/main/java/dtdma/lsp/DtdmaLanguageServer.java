@@ -71,6 +71,10 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
     private volatile boolean progressSupported;
     private volatile boolean watchRegistration;
     private volatile CompletableFuture<Void> scan = CompletableFuture.completedFuture(null);
+    private volatile CompletableFuture<Void> bindingsLoad = CompletableFuture.completedFuture(null);
+    private volatile Path bindingsSetting;
+    private volatile Path dtSchemaSetting;
+    private volatile String bindingsLoaded = "";
     private ClientLogHandler logHandler;
 
     /** @param exit called with the exit code on {@code exit} or when the parent process dies */
@@ -138,6 +142,7 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
     /** Waits until every scheduled analysis has published (for tests). */
     public void awaitIdle() {
         scan.join();
+        bindingsLoad.join();
         engine.awaitIdle();
     }
 
@@ -206,6 +211,84 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
                     "workspace/didChangeWatchedFiles", o))));
         }
         startScan();
+        startBindings();
+    }
+
+    /** The binding-schema load in the background (for tests: wait on it). */
+    CompletableFuture<Void> bindingsLoad() {
+        return bindingsLoad;
+    }
+
+    /**
+     * Loads the binding schemas in the background with {@code $/progress}: the {@code dtdma.bindings} directory,
+     * else the bindings of a kernel tree around the first workspace folder; dt-schema's core schemas from
+     * {@code dtdma.dtSchema} or an installed dt-schema. Without them the BND checks stay off, said once in the log.
+     */
+    private void startBindings() {
+        LanguageClient c = client;
+        Path first = roots.isEmpty() ? null : roots.get(0);
+        java.util.Optional<Path> dir = dtdma.bindings.BindingSources.bindingsDir(bindingsSetting,
+                bindingsSetting == null && first != null ? first.resolve("Makefile") : null);
+        java.util.Optional<Path> core = dtdma.bindings.BindingSources.dtSchemaDir(dtSchemaSetting);
+        String key = dir.map(Path::toString).orElse("") + "\0" + core.map(Path::toString).orElse("");
+        if (key.equals(bindingsLoaded)) {
+            return;
+        }
+        bindingsLoaded = key;
+        if (dir.isEmpty() || core.isEmpty()) {
+            String why = dir.isEmpty() ? "no bindings directory (set dtdma.bindings, or open a kernel tree)"
+                    : "no dt-schema found (install Debian's dt-schema package, or set dtdma.dtSchema)";
+            LOG.info("binding checks off: " + why);
+            if (c != null && (bindingsSetting != null || dtSchemaSetting != null || dir.isPresent())) {
+                c.logMessage(new org.eclipse.lsp4j.MessageParams(org.eclipse.lsp4j.MessageType.Info,
+                        "dtdma: binding checks off: " + why));
+            }
+            ws.setBindings(null);
+            return;
+        }
+        Either<String, Integer> token = Either.forLeft("dtdma-bindings-" + UUID.randomUUID());
+        boolean progress = progressSupported && c != null;
+        bindingsLoad = CompletableFuture.runAsync(() -> {
+            if (progress) {
+                try {
+                    c.createProgress(new WorkDoneProgressCreateParams(token)).get(10, TimeUnit.SECONDS);
+                    WorkDoneProgressBegin b = new WorkDoneProgressBegin();
+                    b.setTitle("dtdma: loading binding schemas");
+                    c.notifyProgress(new ProgressParams(token, Either.forLeft(b)));
+                } catch (Exception e) {
+                    LOG.log(Level.FINE, "no progress", e);
+                }
+            }
+            long t0 = System.nanoTime();
+            String end;
+            try {
+                dtdma.bindings.BindingSet set = dtdma.bindings.BindingSet.load(dir.get(), core.get(),
+                        dtdma.bindings.BindingSources.defaultCacheDir(), msg -> {
+                            if (progress) {
+                                WorkDoneProgressReport rep = new WorkDoneProgressReport();
+                                rep.setMessage(msg);
+                                c.notifyProgress(new ProgressParams(token, Either.forLeft(rep)));
+                            }
+                        });
+                ws.setBindings(set);
+                end = set.size() + " schemas" + (set.fromCache() ? " (cached)" : "") + " in "
+                        + (System.nanoTime() - t0) / 1_000_000 + " ms";
+                LOG.info("binding schemas: " + end + " from " + dir.get());
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "cannot load binding schemas from " + dir.get(), e);
+                end = "failed: " + e.getMessage();
+                if (c != null) {
+                    c.logMessage(new org.eclipse.lsp4j.MessageParams(org.eclipse.lsp4j.MessageType.Warning,
+                            "dtdma: binding checks off: cannot load " + dir.get() + ": " + e.getMessage()));
+                }
+            }
+            if (progress) {
+                WorkDoneProgressEnd e = new WorkDoneProgressEnd();
+                e.setMessage(end);
+                c.notifyProgress(new ProgressParams(token, Either.forLeft(e)));
+            }
+            engine.refreshAll();
+        });
     }
 
     private void startScan() {
@@ -316,6 +399,47 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
         ws.configure(s);
         if (restyle) {
             engine.refreshAll();
+        }
+        readBindingSettings(json, base);
+    }
+
+    /** {@code dtdma.bindings} and {@code dtdma.dtSchema}: directories (relative to the workspace root). */
+    private void readBindingSettings(JsonElement json, Path base) {
+        if (json == null || !json.isJsonObject()) {
+            return;
+        }
+        JsonObject o = json.getAsJsonObject();
+        if (o.has("dtdma") && o.get("dtdma").isJsonObject()) {
+            o = o.getAsJsonObject("dtdma");
+        }
+        boolean changed = false;
+        for (String key : List.of("bindings", "dtSchema")) {
+            if (!o.has(key)) {
+                continue;
+            }
+            JsonElement e = o.get(key);
+            Path p = null;
+            if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() && !e.getAsString().isBlank()) {
+                try {
+                    p = Path.of(e.getAsString());
+                    p = (base != null && !p.isAbsolute() ? base.resolve(p) : p).toAbsolutePath().normalize();
+                } catch (java.nio.file.InvalidPathException ex) {
+                    LOG.warning("dtdma." + key + " is not a valid path: " + e + "; ignored");
+                    p = null;
+                }
+            } else if (!e.isJsonNull()) {
+                LOG.warning("dtdma." + key + " must be a directory, got " + e + "; ignored");
+            }
+            if (key.equals("bindings")) {
+                changed |= !java.util.Objects.equals(p, bindingsSetting);
+                bindingsSetting = p;
+            } else {
+                changed |= !java.util.Objects.equals(p, dtSchemaSetting);
+                dtSchemaSetting = p;
+            }
+        }
+        if (changed && client != null && !bindingsLoaded.isEmpty()) {
+            startBindings();
         }
     }
 

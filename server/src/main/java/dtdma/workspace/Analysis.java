@@ -24,6 +24,7 @@ import java.util.Set;
  * Immutable once built; editor features read it from any thread.
  */
 public final class Analysis {
+    private volatile dtdma.bindings.BindingResults bindings;
     private final BoardResult result;
     private final PpUnit unit;
     private final ParseResult parsed;
@@ -120,6 +121,15 @@ public final class Analysis {
             }
         }
         return m;
+    }
+
+    /** The binding validation of this board (null when no bindings were loaded or for a partial tree). */
+    public dtdma.bindings.BindingResults bindings() {
+        return bindings;
+    }
+
+    void setBindings(dtdma.bindings.BindingResults b) {
+        bindings = b;
     }
 
     void setDevlink(dtdma.devlink.DevlinkSettings settings, dtdma.devlink.DevlinkModel booted) {

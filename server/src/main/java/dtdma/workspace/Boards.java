@@ -53,6 +53,7 @@ public final class Boards {
     private final List<Path> includes;
     private final boolean detectKernel;
     private final DevlinkSettings devlink;
+    private volatile dtdma.bindings.BindingSet bindings;
     private final DtcWarnings dtcWarnings;
 
     /**
@@ -87,6 +88,18 @@ public final class Boards {
     /** Which of dtc's checks report. */
     public DtcWarnings dtcWarnings() {
         return dtcWarnings;
+    }
+
+    /**
+     * The binding schemas every board is validated against (BND checks), or null for none. Set once they are
+     * loaded; analyses started before see none.
+     */
+    public void setBindings(dtdma.bindings.BindingSet set) {
+        this.bindings = set;
+    }
+
+    public dtdma.bindings.BindingSet bindings() {
+        return bindings;
     }
 
     /** The device-link settings the DL checks run under. */
@@ -220,7 +233,7 @@ public final class Boards {
         }
         diags.addAll(tree.diagnostics());
         Span where = new Span(src.id(), 0, 0);
-        DmaModel dma = DmaModel.of(tree);
+        DmaModel dma = DmaModel.of(tree, bindings);
         Check.runAll(DmaChecks.all(), dma, diags, where, cancelled);
         if (!partial) {
             int before = diags.size();
@@ -243,10 +256,48 @@ public final class Boards {
                 diags.add(Diagnostic.of(Code.INT001, where, "device-link simulation failed: " + e));
             }
         }
+        dtdma.bindings.BindingResults bound = null;
+        dtdma.bindings.BindingSet set = bindings;
+        if (set != null && !partial) {
+            checkCancel(cancelled);
+            try {
+                bound = new dtdma.bindings.BindingResults(board, tree, set,
+                        dtdma.bindings.BindingValidator.validate(tree, set, cancelled::isCancelled), this::locateInBinding);
+                Check.runAll(dtdma.bindings.BindingChecks.all(), bound, diags, where, cancelled);
+            } catch (RuntimeException | StackOverflowError e) {
+                if (e instanceof java.util.concurrent.CancellationException c) {
+                    throw c;
+                }
+                LOG.log(Level.WARNING, "binding validation failed for " + board, e);
+                diags.add(Diagnostic.of(Code.INT001, where, "binding validation failed: " + e));
+            }
+        }
         diags = capPerCode(diags, where);
         Analysis out = new Analysis(new BoardResult(board, tree, diags), unit, parsed, dma, sdma, sources, pp.macros());
         out.setDevlink(devlink, booted);
+        out.setBindings(bound);
         return out;
+    }
+
+    /** The line of {@code property} in a binding file (registered as a source), or the file's start. */
+    private Span locateInBinding(dtdma.bindings.Binding b, String property) {
+        try {
+            LoadResult lr = loader.load(b.path());
+            if (!lr.ok()) {
+                return null;
+            }
+            String text = lr.file().text();
+            int at = property == null ? -1 : text.indexOf("\n  " + property + ":");
+            if (at < 0 && property != null) {
+                at = text.indexOf(" " + property + ":");
+            }
+            int start = at < 0 ? 0 : text.indexOf(property, at);
+            int end = at < 0 ? 0 : start + property.length();
+            return new Span(lr.file().id(), start, end);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "cannot read binding " + b.path(), e);
+            return null;
+        }
     }
 
     /**

@@ -54,6 +54,7 @@ public final class Workspace {
     public static final int DEFAULT_MAX_CONTEXTS = Integer.getInteger("dtdma.cache.contexts", 32);
     /** Default bound of the analysis cache: summed tree nodes and properties of the contexts kept. */
     public static final long DEFAULT_MAX_WEIGHT = Long.getLong("dtdma.cache.weight", 400_000L);
+    private volatile dtdma.bindings.BindingSet bindings;
 
     /** @param detectKernel use the include paths of a Linux kernel tree found around each file */
     public Workspace(Settings settings, boolean detectKernel) {
@@ -106,6 +107,7 @@ public final class Workspace {
             }
             settings = s;
             Boards b = new Boards(s.includeDirs(), detectKernel, s.devlink(), s.dtcWarnings());
+            b.setBindings(bindings);
             docs.values().forEach(d -> b.setOverlay(d.path(), d.text()));
             boards = b;
             dirsByDir.clear();
@@ -114,6 +116,22 @@ public final class Workspace {
             changes.incrementAndGet();
             cache.clear();
         }
+    }
+
+    /** Sets the binding schemas every context is validated against (null: none); every context is analysed again. */
+    public void setBindings(dtdma.bindings.BindingSet set) {
+        synchronized (lock) {
+            bindings = set;
+            boards.setBindings(set);
+            configEpoch.incrementAndGet(); // every analysis is stale; a running one stops
+            changes.incrementAndGet();
+            cache.clear();
+        }
+    }
+
+    /** The binding schemas in use, or null. */
+    public dtdma.bindings.BindingSet bindings() {
+        return bindings;
     }
 
     /** Scans folders for boards to build the reverse include index; {@code progress} gets (done, total). */

@@ -28,20 +28,21 @@ class LayeringTest {
             Map.entry("preprocess", Set.of("text", "source", "check")),
             Map.entry("syntax", Set.of("text", "preprocess", "check", "grammar")),
             Map.entry("tree", Set.of("text", "syntax", "check")),
+            Map.entry("bindings", Set.of("text", "source", "tree", "check")),
             Map.entry("dtc", Set.of("text", "tree", "check")),
-            Map.entry("dma", Set.of("text", "tree", "check", "syntax")),
+            Map.entry("dma", Set.of("text", "tree", "check", "syntax", "bindings")),
             Map.entry("sdma", Set.of("text", "tree", "check", "dma")),
             Map.entry("devlink", Set.of("text", "tree", "check", "dma", "sdma")),
             Map.entry("fdt", Set.of("text")),
             Map.entry("format", Set.of("text")),
             Map.entry("style", Set.of("text", "check", "format")),
             Map.entry("workspace", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "dma", "sdma",
-                    "devlink", "dtc", "format", "style")),
+                    "devlink", "dtc", "format", "style", "bindings")),
             Map.entry("features", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "dma", "sdma",
-                    "devlink", "workspace", "dtc", "format", "style")),
-            Map.entry("lsp", Set.of("text", "source", "check", "tree", "features", "workspace", "format")),
+                    "devlink", "workspace", "dtc", "format", "style", "bindings")),
+            Map.entry("lsp", Set.of("text", "source", "check", "tree", "features", "workspace", "format", "bindings")),
             Map.entry("cli", Set.of("text", "source", "check", "tree", "features", "workspace", "lsp",
-                    "dma", "sdma", "devlink", "dtc", "format", "style")));
+                    "dma", "sdma", "devlink", "dtc", "format", "style", "bindings")));
 
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
 

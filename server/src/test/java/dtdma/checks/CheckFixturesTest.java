@@ -33,11 +33,14 @@ import org.junit.jupiter.api.TestFactory;
  * dtc's checks (DC0xx) run at the kernel's default level, as for users, unless a line
  * {@code // dtc-warnings: SPEC} says otherwise ({@link DtcWarnings#parse}, e.g. {@code none -Wreg_format}, so that
  * a fixture of one of dtc's checks shows that check alone).
+ * A line {@code // bindings: DIR} validates against the binding schemas in DIR (relative to the fixture) and an
+ * installed dt-schema's core schemas (skipped when dt-schema is not installed).
  */
 class CheckFixturesTest {
     private static final Pattern EXPECT = Pattern.compile("//\\s*expect\\s+(\\w+)\\s+(.+?)\\s*(?=//\\s*expect|$)");
     private static final Pattern STYLE = Pattern.compile("^//\\s*style:");
     private static final Pattern DEVLINK = Pattern.compile("//\\s*devlink:\\s*(.*?)\\s*$");
+    private static final Pattern BINDINGS = Pattern.compile("//\\s*bindings:\\s*(.*?)\\s*$");
     private static final Pattern DTC = Pattern.compile("//\\s*dtc-warnings:\\s*(.*?)\\s*$");
 
     @TestFactory
@@ -55,6 +58,7 @@ class CheckFixturesTest {
         List<String> lines = Files.readAllLines(fixture);
         TreeSet<String> expected = new TreeSet<>();
         DevlinkSettings devlink = DevlinkSettings.NONE;
+        Path bindings = null;
         DtcWarnings dtc = DtcWarnings.KERNEL;
         boolean style = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -67,6 +71,10 @@ class CheckFixturesTest {
             if (d.find()) {
                 devlink = DevlinkSettings.parse(d.group(1));
             }
+            Matcher b = BINDINGS.matcher(lines.get(i));
+            if (b.find()) {
+                bindings = fixture.getParent().resolve(b.group(1)).normalize();
+            }
             Matcher w = DTC.matcher(lines.get(i));
             if (w.find()) {
                 dtc = DtcWarnings.parse(w.group(1));
@@ -74,6 +82,13 @@ class CheckFixturesTest {
         }
         assertFalse(expected.isEmpty(), fixture + " expects nothing");
         Boards boards = new Boards(List.of(), false, devlink, dtc);
+        if (bindings != null) {
+            Path dtSchema = dtdma.bindings.BindingSources.dtSchemaDir(null).orElse(null);
+            org.junit.jupiter.api.Assumptions.assumeTrue(dtSchema != null,
+                    "dt-schema not installed (scripts/setup-corpus.sh installs it)");
+            boards.setBindings(dtdma.bindings.BindingSet.load(bindings, dtSchema,
+                    dtdma.bindings.BindingSources.defaultCacheDir(), null));
+        }
         BoardResult r = boards.load(fixture);
         List<Diagnostic> all = new ArrayList<>(r.diagnostics());
         if (style) {

@@ -40,7 +40,7 @@ public final class DmasWithoutNames implements Check<DmaModel> {
             } else {
                 continue;
             }
-            out.add(SeverityPolicy.everyRequestFails(code(), at, head, c.node()));
+            out.add(SeverityPolicy.everyRequestFails(code(), at, head, c.node(), m.bindingFacts(c.node())));
         }
     }
 }

@@ -1,0 +1,584 @@
+package dtdma.bindings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+
+/**
+ * The kernel's binding schemas and dt-schema's core schemas, processed as dt-schema processes them
+ * ({@link SchemaProcessor}), indexed for selection by {@code compatible}, with the property types they declare.
+ * Schemas are compiled for validation (networknt json-schema-validator, draft 2019-09 plus dt-schema's
+ * {@code typeSize}) on first use. The processed schemas are cached on disk keyed by a SHA-256 of every schema
+ * file's path and content, so a second start reads one file. Thread-safe once loaded.
+ */
+public final class BindingSet {
+    private static final Logger LOG = Logger.getLogger(BindingSet.class.getName());
+    /** Bump when {@link SchemaProcessor} changes what it produces. */
+    private static final int CACHE_FORMAT = 1;
+    static final String BASE = "http://devicetree.org/schemas/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private final Path bindingsDir;
+    private final Path dtSchemaDir;
+    private final Map<String, Binding> byId;
+    private final List<Binding> always = new ArrayList<>();
+    private final List<Binding> bySelectSchema = new ArrayList<>();
+    private final Map<String, List<Binding>> byCompatible = new HashMap<>();
+    /** Selects that need a compatible from the key and more (other required properties, a {@code not}). */
+    private final Map<String, List<Binding>> byCompatibleChecked = new HashMap<>();
+    private final Map<String, Set<String>> propTypes = new HashMap<>();
+    private final List<Map.Entry<Pattern, Set<String>>> patternTypes = new ArrayList<>();
+    private final Map<String, Set<Integer>> innerSizes = new HashMap<>();
+    private final Map<String, java.util.function.Predicate<String>> nodenameSelects = new HashMap<>();
+    private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
+    private final Map<String, JsonSchema> selects = new ConcurrentHashMap<>();
+    private final JsonSchemaFactory factory;
+    private final SchemaValidatorsConfig config;
+    private final boolean fromCache;
+    private final List<String> problems;
+
+    private BindingSet(Path bindingsDir, Path dtSchemaDir, Map<String, Binding> byId, boolean fromCache,
+            List<String> problems) {
+        this.bindingsDir = bindingsDir;
+        this.dtSchemaDir = dtSchemaDir;
+        this.byId = byId;
+        this.fromCache = fromCache;
+        this.problems = List.copyOf(problems);
+        for (Binding b : byId.values()) {
+            JsonNode sel = b.schema().get("select");
+            if (sel == null || sel.isBoolean()) {
+                if (sel != null && sel.asBoolean()) {
+                    always.add(b);
+                }
+            } else {
+                List<String> compat = selectCompatibles(sel);
+                if (compat != null) {
+                    Map<String, List<Binding>> index = onlyCompatible(sel) ? byCompatible : byCompatibleChecked;
+                    for (String c : compat) {
+                        index.computeIfAbsent(c, k -> new ArrayList<>()).add(b);
+                    }
+                } else {
+                    bySelectSchema.add(b);
+                    java.util.function.Predicate<String> byName = nodenameSelect(sel);
+                    if (byName != null) {
+                        nodenameSelects.put(b.id(), byName);
+                    }
+                }
+            }
+            collectTypes(b.schema(), 0);
+        }
+        String metaIri = "https://dtdma.dev/dt-schema-dialect";
+        JsonMetaSchema meta = JsonMetaSchema.builder(metaIri, JsonMetaSchema.getV201909())
+                .keyword(new TypeSizeKeyword())
+                .keyword(new AdditionalPropertiesKeyword())
+                .keyword(new NonValidationKeyword("phandle"))
+                .keyword(new NonValidationKeyword("select"))
+                .keyword(new NonValidationKeyword("$filename"))
+                .keyword(new NonValidationKeyword("maintainers"))
+                .keyword(new NonValidationKeyword("examples"))
+                .keyword(new NonValidationKeyword("historical"))
+                .keyword(new NonValidationKeyword("deprecated"))
+                .build();
+        Map<String, String> texts = new ConcurrentHashMap<>();
+        this.factory = JsonSchemaFactory.builder()
+                // the schemas are served as JSON text whatever their IRI's extension says
+                .jsonNodeReader(new com.networknt.schema.serialization.JsonNodeReader() {
+                    @Override
+                    public JsonNode readTree(String content, com.networknt.schema.InputFormat format)
+                            throws java.io.IOException {
+                        return JSON.readTree(content);
+                    }
+
+                    @Override
+                    public JsonNode readTree(java.io.InputStream in, com.networknt.schema.InputFormat format)
+                            throws java.io.IOException {
+                        return JSON.readTree(in);
+                    }
+                })
+                .defaultMetaSchemaIri(metaIri)
+                .metaSchema(meta)
+                .schemaLoaders(l -> l.schemas(iri -> {
+                    String id = iri.endsWith("#") ? iri : iri + "#";
+                    Binding b = byId.get(id);
+                    if (b == null) {
+                        return null;
+                    }
+                    return texts.computeIfAbsent(id, k -> {
+                        JsonNode copy = b.schema().deepCopy();
+                        AdditionalPropertiesKeyword.mark(copy, 0);
+                        return copy.toString();
+                    });
+                }))
+                .build();
+        this.config = SchemaValidatorsConfig.builder().pathType(com.networknt.schema.PathType.JSON_POINTER)
+                .typeLoose(false).regularExpressionFactory(new Patterns()).build();
+    }
+
+    public Path bindingsDir() {
+        return bindingsDir;
+    }
+
+    public Path dtSchemaDir() {
+        return dtSchemaDir;
+    }
+
+    public boolean fromCache() {
+        return fromCache;
+    }
+
+    /** Schema files that were skipped (unreadable YAML, no {@code $id}), one line each. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    public Binding byId(String id) {
+        return byId.get(id.endsWith("#") ? id : id + "#");
+    }
+
+    public java.util.Collection<Binding> all() {
+        return Collections.unmodifiableCollection(byId.values());
+    }
+
+    /** The bindings whose {@code compatible} list names {@code compatible} (selection by compatible only). */
+    public List<Binding> forCompatible(String compatible) {
+        return byCompatible.getOrDefault(compatible, List.of());
+    }
+
+    /** The schemas that select a node, in a stable order: select-true schemas, compatible matches, select schemas. */
+    List<Binding> selectFor(JsonNode node, List<String> compatibles) {
+        List<Binding> out = new ArrayList<>(always);
+        Set<Binding> seen = new LinkedHashSet<>();
+        for (String c : compatibles) {
+            seen.addAll(forCompatible(c));
+        }
+        out.addAll(seen);
+        for (String c : compatibles) {
+            for (Binding b : byCompatibleChecked.getOrDefault(c, List.of())) {
+                JsonSchema s = out.contains(b) ? null : select(b);
+                if (s != null && s.validate(node).isEmpty()) {
+                    out.add(b);
+                }
+            }
+        }
+        String nodeName = node.has("$nodename") && node.get("$nodename").size() > 0
+                ? node.get("$nodename").get(0).asText() : null;
+        for (Binding b : bySelectSchema) {
+            if (!hasRequired(b.schema().get("select"), node)) {
+                continue;
+            }
+            java.util.function.Predicate<String> byName = nodenameSelects.get(b.id());
+            if (byName != null) {
+                if (nodeName != null && byName.test(nodeName)) {
+                    out.add(b);
+                }
+                continue;
+            }
+            JsonSchema s = select(b);
+            if (s != null && s.validate(node).isEmpty()) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    /** A cheap pre-test: the node has every property the select lists under {@code required}. */
+    private static boolean hasRequired(JsonNode select, JsonNode node) {
+        JsonNode req = select.get("required");
+        if (req != null && req.isArray()) {
+            for (JsonNode r : req) {
+                if (!node.has(r.asText())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The compiled schema of a binding, or null when it does not compile (logged once). */
+    JsonSchema compiled(Binding b) {
+        JsonSchema s = compiled.get(b.id());
+        if (s != null) {
+            return s;
+        }
+        try {
+            s = factory.getSchema(SchemaLocation.of(b.id()), config);
+            s.initializeValidators();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "binding " + b.file() + " does not compile", e);
+            return null;
+        }
+        compiled.putIfAbsent(b.id(), s);
+        return compiled.get(b.id());
+    }
+
+    private JsonSchema select(Binding b) {
+        JsonSchema s = selects.get(b.id());
+        if (s != null) {
+            return s;
+        }
+        try {
+            s = factory.getSchema(SchemaLocation.of(b.id() + "/select"), config);
+            s.initializeValidators();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "select of " + b.file() + " does not compile", e);
+            return null;
+        }
+        selects.putIfAbsent(b.id(), s);
+        return selects.get(b.id());
+    }
+
+    /**
+     * A select that only tests the node name ({@code required: [$nodename]} and one {@code pattern} or
+     * {@code const} for it), as a predicate on the name; null for any other select.
+     */
+    private static java.util.function.Predicate<String> nodenameSelect(JsonNode sel) {
+        if (sel.size() != 2 || !sel.has("required") || !sel.has("properties") || sel.get("required").size() != 1
+                || !"$nodename".equals(sel.get("required").get(0).asText()) || sel.get("properties").size() != 1) {
+            return null;
+        }
+        JsonNode nn = sel.get("properties").get("$nodename");
+        if (nn == null || !nn.isObject()) {
+            return null;
+        }
+        for (Iterator<String> it = nn.fieldNames(); it.hasNext(); ) {
+            if (!Set.of("items", "type", "minItems", "maxItems").contains(it.next())) {
+                return null;
+            }
+        }
+        JsonNode items = nn.get("items");
+        if (items == null || !items.isArray() || items.size() != 1 || items.get(0).size() != 1) {
+            return null;
+        }
+        JsonNode item = items.get(0);
+        if (item.has("const") && item.get("const").isTextual()) {
+            String c = item.get("const").asText();
+            return c::equals;
+        }
+        if (item.has("pattern") && item.get("pattern").isTextual()) {
+            try {
+                Pattern p = Pattern.compile(item.get("pattern").asText());
+                return s -> p.matcher(s).find();
+            } catch (PatternSyntaxException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The compatibles a select requires one of ({@code properties: {compatible: {contains: {enum|const}}}}; the
+     * strings are compared exactly, as {@code enum} does), or null for a select that does not test
+     * {@code compatible} that way.
+     */
+    private static List<String> selectCompatibles(JsonNode sel) {
+        JsonNode props = sel.get("properties");
+        JsonNode c = props == null ? null : props.get("compatible");
+        if (c == null || c.size() != 1 || !c.has("contains") || c.get("contains").size() != 1) {
+            return null;
+        }
+        JsonNode contains = c.get("contains");
+        List<String> out = new ArrayList<>();
+        if (contains.get("const") != null && contains.get("const").isTextual()) {
+            out.add(contains.get("const").asText());
+        } else if (contains.get("enum") != null && contains.get("enum").isArray()) {
+            contains.get("enum").forEach(e -> out.add(e.asText()));
+        } else {
+            return null;
+        }
+        return out;
+    }
+
+    /** Whether a select is exactly "compatible contains one of these" (dt-schema's generated select). */
+    private static boolean onlyCompatible(JsonNode sel) {
+        JsonNode req = sel.get("required");
+        return sel.size() == 2 && req != null && req.size() == 1 && "compatible".equals(req.get(0).asText())
+                && sel.get("properties").size() == 1;
+    }
+
+    // ---- property types -----------------------------------------------------------------------------
+
+    /** The types ({@code uint32}, {@code phandle-array}, {@code string-array} ...) bindings give a property. */
+    public Set<String> types(String prop) {
+        Set<String> t = propTypes.get(prop);
+        if (t != null) {
+            return t;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Map.Entry<Pattern, Set<String>> e : patternTypes) {
+            if (e.getKey().matcher(prop).find()) {
+                out.addAll(e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private void collectTypes(JsonNode n, int depth) {
+        if (!(n instanceof ObjectNode o) || depth > 40) {
+            return;
+        }
+        for (String key : List.of("properties", "patternProperties")) {
+            if (o.get(key) instanceof ObjectNode props) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    Set<String> t = new LinkedHashSet<>();
+                    refTypes(e.getValue(), t, 0);
+                    if (key.equals("properties")) {
+                        innerSize(e.getKey(), e.getValue(), 0);
+                    }
+                    if (!t.isEmpty()) {
+                        if (key.equals("properties")) {
+                            propTypes.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).addAll(t);
+                        } else {
+                            try {
+                                patternTypes.add(Map.entry(Pattern.compile(e.getKey()), t));
+                            } catch (PatternSyntaxException ex) {
+                                LOG.fine("pattern " + e.getKey() + ": " + ex.getMessage());
+                            }
+                        }
+                    }
+                    collectTypes(e.getValue(), depth + 1);
+                }
+            }
+        }
+        for (String key : List.of("allOf", "anyOf", "oneOf")) {
+            if (o.get(key) instanceof ArrayNode a) {
+                a.forEach(x -> collectTypes(x, depth + 1));
+            }
+        }
+        for (String key : List.of("if", "then", "else", "additionalProperties", "unevaluatedProperties")) {
+            collectTypes(o.get(key), depth + 1);
+        }
+    }
+
+    /**
+     * The fixed length of each entry of a matrix property, when every binding that sizes its entries gives the
+     * same one (how dt-schema splits a matrix value it reads from a blob); null otherwise.
+     */
+    public Integer matrixStride(String prop) {
+        Set<Integer> s = innerSizes.get(prop);
+        return s != null && s.size() == 1 ? s.iterator().next() : null;
+    }
+
+    private void innerSize(String prop, JsonNode n, int depth) {
+        if (!(n instanceof ObjectNode o) || depth > 4) {
+            return;
+        }
+        JsonNode items = o.get("items");
+        if (items != null && items.isArray() && items.size() == 1) {
+            items = items.get(0);
+        }
+        if (items != null && items.isObject() && items.has("minItems") && items.has("maxItems")
+                && items.get("minItems").asInt() == items.get("maxItems").asInt() && items.get("minItems").asInt() > 0) {
+            innerSizes.computeIfAbsent(prop, k -> new LinkedHashSet<>()).add(items.get("minItems").asInt());
+        }
+        for (String key : List.of("allOf", "anyOf", "oneOf")) {
+            if (o.get(key) instanceof ArrayNode a) {
+                a.forEach(x -> innerSize(prop, x, depth + 1));
+            }
+        }
+    }
+
+    private static void refTypes(JsonNode n, Set<String> out, int depth) {
+        if (!(n instanceof ObjectNode o) || depth > 6) {
+            return;
+        }
+        JsonNode ref = o.get("$ref");
+        if (ref != null && ref.isTextual()) {
+            String r = ref.asText();
+            int i = r.indexOf("types.yaml#/definitions/");
+            if (i >= 0) {
+                out.add(r.substring(i + "types.yaml#/definitions/".length()));
+            }
+        }
+        for (String key : List.of("allOf", "anyOf", "oneOf")) {
+            if (o.get(key) instanceof ArrayNode a) {
+                a.forEach(x -> refTypes(x, out, depth + 1));
+            }
+        }
+    }
+
+    // ---- loading ------------------------------------------------------------------------------------
+
+    /**
+     * Loads the bindings under {@code bindingsDir} and dt-schema's core schemas under
+     * {@code dtSchemaDir/schemas}, from the cache in {@code cacheDir} when the files are unchanged.
+     *
+     * @param progress told a short message at each step (may be null)
+     * @throws IOException when a directory cannot be read
+     */
+    public static BindingSet load(Path bindingsDir, Path dtSchemaDir, Path cacheDir, Consumer<String> progress)
+            throws IOException {
+        Consumer<String> say = progress == null ? s -> { } : progress;
+        Path core = dtSchemaDir.resolve("schemas");
+        say.accept("reading binding files");
+        List<Path> userFiles = yamlFiles(bindingsDir);
+        List<Path> coreFiles = yamlFiles(core);
+        Map<Path, byte[]> contents = new LinkedHashMap<>();
+        MessageDigest md = sha256();
+        md.update(("dtdma-bindings " + CACHE_FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
+        for (Path p : userFiles) {
+            contents.put(p, digest(md, "B " + bindingsDir.relativize(p), p));
+        }
+        for (Path p : coreFiles) {
+            contents.put(p, digest(md, "C " + core.relativize(p), p));
+        }
+        String key = HexFormat.of().formatHex(md.digest());
+        Path cacheFile = cacheDir == null ? null : cacheDir.resolve("bindings-" + key + ".json");
+        if (cacheFile != null && Files.isRegularFile(cacheFile)) {
+            try {
+                say.accept("reading processed schemas from the cache");
+                JsonNode cached = JSON.readTree(cacheFile.toFile());
+                Map<String, Binding> byId = new LinkedHashMap<>();
+                List<String> problems = new ArrayList<>();
+                for (JsonNode b : cached.get("bindings")) {
+                    boolean isCore = b.get("core").asBoolean();
+                    String file = b.get("file").asText();
+                    Path path = (isCore ? core : bindingsDir).resolve(file);
+                    byId.put(b.get("id").asText(), new Binding(b.get("id").asText(), file, path, isCore,
+                            text(b, "title"), text(b, "description"), b.get("schema")));
+                }
+                cached.get("problems").forEach(p -> problems.add(p.asText()));
+                return new BindingSet(bindingsDir, dtSchemaDir, byId, true, problems);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "ignoring unreadable bindings cache " + cacheFile, e);
+            }
+        }
+        say.accept("processing " + contents.size() + " schemas");
+        Map<String, Binding> byId = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<Path, byte[]> e : contents.entrySet()) {
+            Path p = e.getKey();
+            boolean isCore = p.startsWith(core) && !p.startsWith(bindingsDir);
+            String rel = (isCore ? core : bindingsDir).relativize(p).toString().replace('\\', '/');
+            JsonNode doc;
+            try {
+                doc = Yaml.parse(new String(e.getValue(), StandardCharsets.UTF_8), rel);
+            } catch (IllegalArgumentException ex) {
+                problems.add(rel + ": ignoring, error parsing file");
+                continue;
+            }
+            if (!(doc instanceof ObjectNode schema) || !schema.has("$id") || !schema.has("$schema")) {
+                problems.add(rel + ": ignoring, not a schema (no $id or $schema)");
+                continue;
+            }
+            String id = schema.get("$id").asText();
+            if (!id.endsWith("#")) {
+                id = id + "#";
+            }
+            if (byId.containsKey(id)) {
+                problems.add(rel + ": duplicate '$id' value '" + id + "'");
+                continue;
+            }
+            String title = text(schema, "title");
+            String description = text(schema, "description");
+            schema.remove("$schema");
+            try {
+                SchemaProcessor.process(schema);
+            } catch (RuntimeException ex) {
+                problems.add(rel + ": ignoring, cannot process: " + ex.getMessage());
+                continue;
+            }
+            schema.put("$id", id);
+            byId.put(id, new Binding(id, rel, p, isCore, title, description, schema));
+        }
+        if (cacheFile != null) {
+            try {
+                ObjectNode out = F.objectNode();
+                ArrayNode list = out.putArray("bindings");
+                for (Binding b : byId.values()) {
+                    ObjectNode o = list.addObject();
+                    o.put("id", b.id());
+                    o.put("file", b.file());
+                    o.put("core", b.core());
+                    o.put("title", b.title());
+                    o.put("description", b.description());
+                    o.set("schema", b.schema());
+                }
+                ArrayNode pr = out.putArray("problems");
+                problems.forEach(pr::add);
+                Files.createDirectories(cacheDir);
+                Path tmp = Files.createTempFile(cacheDir, "bindings", ".tmp");
+                JSON.writeValue(tmp.toFile(), out);
+                try {
+                    Files.move(tmp, cacheFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException ex) {
+                    Files.move(tmp, cacheFile, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException ex) {
+                LOG.log(Level.WARNING, "cannot write bindings cache " + cacheFile, ex);
+            }
+        }
+        return new BindingSet(bindingsDir, dtSchemaDir, byId, false, problems);
+    }
+
+    private static String text(JsonNode n, String key) {
+        JsonNode v = n.get(key);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static List<Path> yamlFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + " is not a directory");
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p))
+                    .sorted().toList();
+        }
+    }
+
+    private static byte[] digest(MessageDigest md, String label, Path p) throws IOException {
+        byte[] b = Files.readAllBytes(p);
+        md.update(label.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(Integer.toString(b.length).getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(b);
+        return b;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package dtdma.bindings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonNodePath;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.ValidationMessage;
+import dtdma.tree.DeviceTree;
+import dtdma.tree.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Validates every node of a merged tree against the bindings that select it, as dt-validate does: nodes in
+ * tree order, {@code $nodename} set on each node as it is reached, every schema whose {@code select} matches
+ * applied to the node (its properties and its child nodes), and on a disabled node (or below one) missing
+ * required properties not reported.
+ */
+public final class BindingValidator {
+    private BindingValidator() {
+    }
+
+    /** The findings of one tree; {@code cancelled} is polled between nodes. */
+    public static List<BindingFinding> validate(DeviceTree tree, BindingSet set, BooleanSupplier cancelled) {
+        NodeValues values = NodeValues.of(tree, set);
+        List<BindingFinding> out = new ArrayList<>();
+        walk(tree.root(), false, values, set, out, cancelled);
+        return out;
+    }
+
+    private static void walk(Node n, boolean disabledIn, NodeValues values, BindingSet set, List<BindingFinding> out,
+            BooleanSupplier cancelled) {
+        if (!n.isRoot() && n.name().startsWith("__")) {
+            return;
+        }
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("binding validation cancelled");
+        }
+        boolean disabled = disabledIn;
+        if (n.property("status") != null) {
+            disabled = n.status().equals("disabled");
+        }
+        ObjectNode json = values.json.get(n);
+        json.putArray("$nodename").add(n.isRoot() ? "/" : n.name());
+        for (Binding b : set.selectFor(json, n.compatibles())) {
+            JsonSchema s = set.compiled(b);
+            if (s == null) {
+                continue;
+            }
+            List<BindingFinding> mine = new ArrayList<>();
+            java.util.Set<ValidationMessage> messages;
+            try {
+                messages = s.validate(json);
+            } catch (RuntimeException e) {
+                // a binding the validator cannot apply (a $ref to a schema that is not there, ...): the others run
+                java.util.logging.Logger.getLogger(BindingValidator.class.getName()).log(java.util.logging.Level.FINE,
+                        "binding " + b.file() + " not applied to " + n.path(), e);
+                continue;
+            }
+            for (ValidationMessage m : messages) {
+                BindingFinding f = finding(n, json, b, m, disabled, values);
+                if (f != null) {
+                    mine.add(f);
+                }
+            }
+            // a property whose value failed a rule is not also "unevaluated" (annotations of a failing
+            // subschema are dropped by the JSON-Schema rules, which would report it twice)
+            java.util.Set<String> failed = new java.util.HashSet<>();
+            for (BindingFinding f : mine) {
+                if (f.kind() != BindingFinding.Kind.UNEXPECTED && f.property() != null) {
+                    failed.add(f.node().path() + "\0" + f.property());
+                }
+            }
+            for (BindingFinding f : mine) {
+                if (!(f.keyword().equals("unevaluatedProperties") && failed.contains(f.node().path() + "\0" + f.property()))) {
+                    out.add(f);
+                }
+            }
+        }
+        for (Node c : n.children()) {
+            walk(c, disabled, values, set, out, cancelled);
+        }
+    }
+
+    private static BindingFinding finding(Node validated, ObjectNode json, Binding b, ValidationMessage m,
+            boolean disabled, NodeValues values) {
+        String keyword = m.getType();
+        String schemaPath = m.getSchemaLocation() == null ? "" : fragment(m.getSchemaLocation().toString());
+        if (nestedInCombinator(m)) {
+            return null; // reported through its oneOf/anyOf/not, as dt-validate does
+        }
+        // walk the instance path: child nodes first, then the property, then indices
+        JsonNodePath at = m.getInstanceLocation();
+        Node node = validated;
+        JsonNode cur = json;
+        int i = 0;
+        StringBuilder path = new StringBuilder();
+        String property = null;
+        for (; i < at.getNameCount(); i++) {
+            Object e = at.getElement(i);
+            if (path.length() > 0) {
+                path.append(':');
+            }
+            path.append(e);
+            if (property == null && e instanceof String name && cur instanceof ObjectNode o
+                    && o.get(name) instanceof ObjectNode child) {
+                Node c = node.child(name);
+                if (c != null) {
+                    node = c;
+                    cur = child;
+                    continue;
+                }
+            }
+            if (property == null) {
+                property = String.valueOf(e);
+            }
+        }
+        if (property == null && node != validated && node.parent() != null
+                && !java.util.Set.of("required", "additionalProperties", "unevaluatedProperties", "dependentRequired",
+                        "dependentSchemas", "false").contains(keyword)) {
+            // the value under a key is a child node: the finding is about the parent's key
+            property = node.name();
+            node = node.parent();
+            cur = values.json.get(node);
+        }
+        boolean nodeDisabled = disabled || (cur instanceof ObjectNode o && o.has("status")
+                && o.get("status").toString().contains("disabled"));
+        BindingFinding.Kind kind;
+        String detail;
+        switch (keyword) {
+            case "required" -> {
+                if (nodeDisabled) {
+                    return null;
+                }
+                kind = BindingFinding.Kind.REQUIRED;
+                property = m.getProperty();
+                detail = "required property is missing";
+            }
+            case "additionalProperties", "unevaluatedProperties", "false" -> {
+                kind = BindingFinding.Kind.UNEXPECTED;
+                if (m.getProperty() != null && property == null) {
+                    property = m.getProperty();
+                }
+                detail = property != null && cur instanceof ObjectNode o && o.get(property) instanceof ObjectNode
+                        ? "child node is not allowed by the binding" : "property is not allowed by the binding";
+            }
+            case "enum", "const", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+                    "multipleOf", "uniqueItems" -> {
+                kind = BindingFinding.Kind.VALUE;
+                detail = valueDetail(keyword, m, path.toString(), property);
+            }
+            case "minItems", "maxItems", "minProperties", "maxProperties", "minContains", "maxContains" -> {
+                kind = BindingFinding.Kind.COUNT;
+                detail = countDetail(keyword, m);
+            }
+            case "type", "typeSize" -> {
+                kind = BindingFinding.Kind.TYPE;
+                detail = strip(m.getMessage());
+            }
+            case "oneOf", "anyOf", "not", "dependentRequired", "dependentSchemas", "contains", "if", "then",
+                    "else", "allOf" -> {
+                if (nodeDisabled && keyword.equals("dependentRequired")) {
+                    return null;
+                }
+                if (nodeDisabled && (keyword.equals("oneOf") || keyword.equals("anyOf")) && onlyRequired(m)) {
+                    return null;
+                }
+                kind = BindingFinding.Kind.CONDITION;
+                detail = strip(m.getMessage());
+            }
+            default -> {
+                kind = BindingFinding.Kind.CONDITION;
+                detail = strip(m.getMessage());
+            }
+        }
+        return new BindingFinding(kind, node, validated, property, path.toString(), keyword, schemaPath, b, detail,
+                nodeDisabled);
+    }
+
+    /** Whether the failing combinator's subschemas are all {@code required} lists (interrupts or interrupts-extended). */
+    private static boolean onlyRequired(ValidationMessage m) {
+        JsonNode s = m.getSchemaNode();
+        if (s == null || !s.isArray()) {
+            return false;
+        }
+        for (JsonNode sub : s) {
+            if (!(sub.isObject() && sub.size() == 1 && sub.has("required"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean nestedInCombinator(ValidationMessage m) {
+        JsonNodePath ev = m.getEvaluationPath();
+        if (ev == null) {
+            return false;
+        }
+        for (int i = 0; i < ev.getNameCount() - 1; i++) {
+            Object e = ev.getElement(i);
+            if ("oneOf".equals(e) || "anyOf".equals(e) || "not".equals(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String fragment(String location) {
+        int h = location.indexOf('#');
+        return h < 0 ? "#" : location.substring(h);
+    }
+
+    /** The message without the leading instance location networknt puts on it. */
+    private static String strip(String msg) {
+        if (msg == null) {
+            return "";
+        }
+        int c = msg.indexOf(": ");
+        if (c > 0 && (msg.startsWith("/") || msg.startsWith("$") || msg.startsWith(":"))) {
+            return msg.substring(c + 2);
+        }
+        return msg;
+    }
+
+    private static String valueDetail(String keyword, ValidationMessage m, String path, String property) {
+        JsonNode schema = m.getSchemaNode();
+        JsonNode value = m.getInstanceNode();
+        String index = index(path);
+        String got = show(value);
+        return switch (keyword) {
+            case "const" -> show(schema) + " was expected" + index + ", found " + got;
+            case "enum" -> got + index + " is not one of " + list(schema);
+            case "pattern" -> got + index + " does not match '" + (schema == null ? "" : schema.asText()) + "'";
+            case "minimum" -> got + index + " is less than the minimum " + show(schema);
+            case "maximum" -> got + index + " is greater than the maximum " + show(schema);
+            default -> strip(m.getMessage());
+        };
+    }
+
+    private static String countDetail(String keyword, ValidationMessage m) {
+        JsonNode value = m.getInstanceNode();
+        JsonNode schema = m.getSchemaNode();
+        int n = value != null && value.isContainerNode() ? value.size() : -1;
+        String what = n == 1 ? "entry" : "entries";
+        return switch (keyword) {
+            case "minItems" -> "has " + n + " " + what + ", the binding requires at least " + show(schema);
+            case "maxItems" -> "has " + n + " " + what + ", the binding allows at most " + show(schema);
+            default -> strip(m.getMessage());
+        };
+    }
+
+    /** " at index 2" for an instance path ending in an index, "" otherwise. */
+    private static String index(String path) {
+        int c = path.lastIndexOf(':');
+        String last = c < 0 ? path : path.substring(c + 1);
+        return last.matches("\\d+") ? " at index " + last : "";
+    }
+
+    private static String show(JsonNode v) {
+        if (v == null) {
+            return "?";
+        }
+        if (v.isTextual()) {
+            return "'" + v.asText() + "'";
+        }
+        if (v.isIntegralNumber()) {
+            long x = v.asLong();
+            return x > 9 ? "0x" + Long.toHexString(x) : Long.toString(x);
+        }
+        String s = v.toString();
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    private static String list(JsonNode arr) {
+        if (arr == null || !arr.isArray()) {
+            return show(arr);
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonNode x : arr) {
+            if (parts.size() == 8) {
+                parts.add("...");
+                break;
+            }
+            parts.add(show(x));
+        }
+        return String.join(", ", parts);
+    }
+}
