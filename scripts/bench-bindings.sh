@@ -10,9 +10,11 @@ else
   kernel="$("$repo/scripts/setup-corpus.sh" | tail -n 1)"
 fi
 jar="$repo/server/target/dtdma.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$repo/server/src/main" "$repo/grammar/src" "$repo/pom.xml" "$repo/server/pom.xml" \
-      -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+# the benchmark code is test code (not in the product jar): it runs from server/target/test-classes
+tests="$repo/server/target/test-classes"
+if [ ! -f "$jar" ] || [ ! -f "$tests/dtdma/bench/BindingsBench.class" ] || [ -n "$(find "$repo/server/src" "$repo/grammar/src" \
+      "$repo/pom.xml" "$repo/server/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
   echo "bench: building $jar" >&2
   (cd "$repo" && { mvn -q -o -pl server -am package -DskipTests || mvn -q -pl server -am package -DskipTests; }) >&2
 fi
-exec java -Xss8m -cp "$jar" dtdma.bench.BindingsBench --kernel "$kernel" "$@"
+exec java -Xss8m -cp "$jar:$tests" dtdma.bench.BindingsBench --kernel "$kernel" "$@"

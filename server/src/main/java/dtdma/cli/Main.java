@@ -9,7 +9,8 @@ import java.util.Arrays;
  * 0 clean, 1 findings at or above the threshold, 2 usage, I/O or internal error.
  */
 public final class Main {
-    public static final String VERSION = "0.1.0";
+    /** The build's version, from the jar's manifest. */
+    public static final String VERSION = dtdma.workspace.Version.get();
 
     private Main() {
     }

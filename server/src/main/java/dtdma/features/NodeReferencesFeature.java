@@ -19,6 +19,12 @@ public final class NodeReferencesFeature {
     }
 
     public static List<Place> references(Analysis a, SourceFile file, int offset, boolean includeDeclaration) {
+        return references(a, file, offset, includeDeclaration, dtdma.text.Cancel.NONE);
+    }
+
+    /** Like {@link #references(Analysis, SourceFile, int, boolean)}, polling {@code cancel} per reference. */
+    public static List<Place> references(Analysis a, SourceFile file, int offset, boolean includeDeclaration,
+            dtdma.text.Cancel cancel) {
         int id = file.id();
         SyntaxIndex idx = SyntaxIndex.of(a.parsed().items());
         Node n = null;
@@ -49,6 +55,7 @@ public final class NodeReferencesFeature {
             }
         }
         for (Ast.Ref r : idx.refs()) {
+            cancel.check();
             if (r.path() ? Lookup.target(a, r) == n : n.labels().contains(r.text())) {
                 spans.add(r.span());
             }

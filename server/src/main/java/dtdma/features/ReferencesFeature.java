@@ -21,6 +21,12 @@ public final class ReferencesFeature {
     }
 
     public static List<Place> references(Analysis a, SourceFile file, int offset, boolean includeDeclaration) {
+        return references(a, file, offset, includeDeclaration, dtdma.text.Cancel.NONE);
+    }
+
+    /** Like {@link #references(Analysis, SourceFile, int, boolean)}, polling {@code cancel} per reference. */
+    public static List<Place> references(Analysis a, SourceFile file, int offset, boolean includeDeclaration,
+            dtdma.text.Cancel cancel) {
         int id = file.id();
         SyntaxIndex idx = SyntaxIndex.of(a.parsed().items());
         String label = null;
@@ -42,6 +48,7 @@ public final class ReferencesFeature {
             spans.add(n.labelSpan(label));
         }
         for (Ast.Ref r : idx.refs()) {
+            cancel.check();
             if (!r.path() && r.text().equals(label)) {
                 spans.add(r.span());
             }

@@ -66,11 +66,19 @@ public final class SemanticTokensFeature {
     }
 
     public static List<Token> tokens(Analysis a, SourceFile file) {
+        return tokens(a, file, dtdma.text.Cancel.NONE);
+    }
+
+    /** Like {@link #tokens(Analysis, SourceFile)}, polling {@code cancel} every 256 lexical tokens and per item. */
+    public static List<Token> tokens(Analysis a, SourceFile file, dtdma.text.Cancel cancel) {
         String text = file.text();
         int id = file.id();
         List<Token> raw = new ArrayList<>();
         Matcher m = LEXICAL.matcher(text);
         while (m.find()) {
+            if ((raw.size() & 255) == 0) {
+                cancel.check();
+            }
             String t = m.group();
             if (t.startsWith("//") || t.startsWith("/*")) {
                 raw.add(new Token(m.start(), m.end(), Type.COMMENT, 0));
@@ -97,6 +105,7 @@ public final class SemanticTokensFeature {
             add(raw, r.span(), id, Type.LABEL, 0, text);
         }
         for (Ast.TopItem t : a.parsed().items()) {
+            cancel.check();
             if (t instanceof Ast.RootNode r) {
                 body(raw, r.body(), id, text);
             } else if (t instanceof Ast.RefNode r) {

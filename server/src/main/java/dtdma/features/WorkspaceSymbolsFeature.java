@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Workspace symbols: the labels and node names written in every board of the workspace and the files they
  * include, found by a case-insensitive substring query. Files are read lexically (no preprocessing, so it
- * stays cheap over a whole kernel directory) and the result per file is cached by its modification time and
- * size, or by the open document's version.
+ * stays cheap over a whole kernel directory) and the result per file is cached while the workspace's stamp of
+ * the file is unchanged (it changes when the document is edited, or when the client reports the file changed).
  */
 public final class WorkspaceSymbolsFeature {
     private static final Logger LOG = Logger.getLogger(WorkspaceSymbolsFeature.class.getName());
@@ -40,7 +40,8 @@ public final class WorkspaceSymbolsFeature {
     public record Symbol(String name, Kind kind, Path file, int line0, int startColumn0, int endColumn0, String container) {
     }
 
-    private record Entry(long stamp, List<Symbol> symbols) {
+    /** A file's symbols with their names in lower case, valid while the workspace's stamp of the file is. */
+    private record Entry(long stamp, List<Symbol> symbols, List<String> lower) {
     }
 
     private final Map<Path, Entry> cache = new ConcurrentHashMap<>();
@@ -54,8 +55,10 @@ public final class WorkspaceSymbolsFeature {
             if (cancelled.getAsBoolean() || labels.size() >= limit) {
                 break;
             }
-            for (Symbol s : symbols(ws, f)) {
-                if (q.isEmpty() || s.name().toLowerCase(Locale.ROOT).contains(q)) {
+            Entry e = symbols(ws, f);
+            for (int i = 0; i < e.symbols().size(); i++) {
+                Symbol s = e.symbols().get(i);
+                if (q.isEmpty() || e.lower().get(i).contains(q)) {
                     (s.kind() == Kind.LABEL ? labels : nodes).add(s);
                 }
             }
@@ -70,28 +73,30 @@ public final class WorkspaceSymbolsFeature {
         return out.size() > limit ? out.subList(0, limit) : out;
     }
 
-    private List<Symbol> symbols(Workspace ws, Path f) {
-        Document d = ws.document(f);
-        long stamp;
-        try {
-            stamp = d != null ? -1L - d.version() : Files.getLastModifiedTime(f).toMillis() * 31 + Files.size(f);
-        } catch (IOException e) {
-            return List.of();
-        }
+    private static final Entry NONE = new Entry(0, List.of(), List.of());
+
+    /**
+     * A file's symbols, read once and kept while the workspace's stamp of the file is unchanged (an edit, or a
+     * change on disk the client reports, gives it a new stamp): a query over the whole kernel tree reads nothing.
+     */
+    private Entry symbols(Workspace ws, Path f) {
+        long stamp = ws.stamp(f);
         Entry e = cache.get(f);
         if (e != null && e.stamp() == stamp) {
-            return e.symbols();
+            return e;
         }
+        Document d = ws.document(f);
         String text;
         try {
             text = d != null ? d.text() : new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
         } catch (IOException ex) {
             LOG.log(Level.FINE, "cannot read " + f, ex);
-            return List.of();
+            return NONE;
         }
         List<Symbol> l = scan(f, text);
-        cache.put(f, new Entry(stamp, l));
-        return l;
+        e = new Entry(stamp, l, l.stream().map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
+        cache.put(f, e);
+        return e;
     }
 
     /** The labels and nodes written in one text. */

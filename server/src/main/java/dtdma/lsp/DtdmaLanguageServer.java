@@ -89,6 +89,13 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
         return ws;
     }
 
+    private final dtdma.features.LanguageService service = new dtdma.features.LanguageService(ws);
+
+    /** The language service every request goes through. */
+    dtdma.features.LanguageService service() {
+        return service;
+    }
+
     /** {@code dtdma.format.*} and {@code dtdma.style}. */
     FormatSettings formatSettings() {
         return formatSettings;
@@ -191,8 +198,7 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
     }
 
     private static String version() {
-        String v = DtdmaLanguageServer.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return dtdma.workspace.Version.get();
     }
 
     @Override
@@ -536,9 +542,20 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
         return requests.simulate(params);
     }
 
-    /** {@code dtdma/heap}: the heap in use after a full GC (see {@link DtdmaRequests#heap}). */
+    /**
+     * {@code dtdma/heap}: the heap in use after a full GC (see {@link DtdmaRequests#heap}), for the benchmark.
+     * A debug request: answered only when the server runs with {@code -Ddtdma.debug=true}, else MethodNotFound.
+     */
     @JsonRequest(value = "dtdma/heap", useSegment = false)
     public CompletableFuture<JsonObject> heap(JsonObject params) {
+        if (!Boolean.getBoolean("dtdma.debug")) {
+            CompletableFuture<JsonObject> f = new CompletableFuture<>();
+            f.completeExceptionally(new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(
+                    new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                            org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.MethodNotFound,
+                            "dtdma/heap is a debug request: start the server with -Ddtdma.debug=true", null)));
+            return f;
+        }
         return requests.heap(params);
     }
 }

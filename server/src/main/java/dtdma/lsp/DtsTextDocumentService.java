@@ -2,27 +2,21 @@ package dtdma.lsp;
 
 import dtdma.features.CodeActionFeature;
 import dtdma.features.CompletionFeature;
-import dtdma.features.DefinitionFeature;
-import dtdma.features.DevlinkHoverFeature;
 import dtdma.features.DocumentLinkFeature;
 import dtdma.features.FoldingFeature;
 import dtdma.features.FormattingFeature;
-import dtdma.features.HoverFeature;
+import dtdma.features.LanguageService;
 import dtdma.features.InlayHintsFeature;
 import dtdma.features.Place;
-import dtdma.features.ReferencesFeature;
 import dtdma.features.RenameFeature;
-import dtdma.features.SignatureHelpFeature;
 import dtdma.features.SymbolsFeature;
-import dtdma.text.SourceFile;
-import dtdma.workspace.Analysis;
+import dtdma.text.Cancel;
 import dtdma.workspace.Document;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.DefinitionParams;
@@ -52,8 +46,9 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
- * {@code textDocument/*}: each handler turns LSP parameters into one call of a {@code features} class on the
- * analysis of the file's active context. A request on a file the server knows nothing about answers null or an
+ * {@code textDocument/*}: each handler turns LSP parameters into one call of the {@link LanguageService} and
+ * converts its plain result; {@code $/cancelRequest} cancels the call's work (the analysis and the feature poll
+ * the request's cancel signal). A request on a file the server knows nothing about answers null or an
  * empty list; no handler throws.
  */
 final class DtsTextDocumentService implements TextDocumentService {
@@ -76,19 +71,25 @@ final class DtsTextDocumentService implements TextDocumentService {
         this.server = server;
     }
 
-    /** A feature computed on one file of an analysis. */
+    /** The language service's call for one request, with the request's query. */
     private interface Compute<T> {
-        T apply(Analysis a, SourceFile file);
+        T apply(LanguageService.Query q);
     }
 
-    private <T> CompletableFuture<T> compute(String uri, T empty, Compute<T> f) {
+    private LanguageService service() {
+        return server.service();
+    }
+
+    /** The query of a request: the document, a position, the settings in force, the request's cancel signal. */
+    private <T> CompletableFuture<T> compute(String uri, org.eclipse.lsp4j.Position at, T empty, Compute<T> f) {
         return CompletableFutures.computeAsync(requests, (CancelChecker cc) -> {
             cc.checkCanceled();
             Path p = Convert.path(uri);
             if (p == null) {
                 return empty;
             }
-            BooleanSupplier cancelled = () -> {
+            // $/cancelRequest cancels the work: the analysis and the feature poll this signal
+            Cancel cancel = () -> {
                 try {
                     cc.checkCanceled();
                     return false;
@@ -97,12 +98,9 @@ final class DtsTextDocumentService implements TextDocumentService {
                 }
             };
             try {
-                Analysis a = server.ws().analysisFor(p, cancelled);
-                SourceFile file = a.file(p);
-                if (file == null) {
-                    return empty;
-                }
-                T r = f.apply(a, file);
+                LanguageService.Query q = new LanguageService.Query(p, at == null ? 0 : at.getLine(),
+                        at == null ? 0 : at.getCharacter(), server.ws().settings(), cancel);
+                T r = f.apply(q);
                 return r == null ? empty : r;
             } catch (CancellationException | org.eclipse.lsp4j.jsonrpc.ResponseErrorException e) {
                 throw e;
@@ -159,62 +157,55 @@ final class DtsTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
-        return compute(params.getTextDocument().getUri(), null, (a, f) -> {
-            HoverFeature.Result r = HoverFeature.hover(a, f, Convert.offset(f, params.getPosition()));
+        return compute(params.getTextDocument().getUri(), params.getPosition(), null, q -> {
+            LanguageService.Answer<LanguageService.Hover> r = service().hover(q);
             if (r == null) {
                 return null;
             }
-            int at = Convert.offset(f, params.getPosition());
-            String dl = DevlinkHoverFeature.markdown(a, f, at);
-            String pm = dl == null ? null : DevlinkHoverFeature.summary(a, f, at);
-            Hover h = new Hover(new MarkupContent(MarkupKind.MARKDOWN, boardLine(a) + (pm == null ? "" : pm + "\n\n")
-                    + r.markdown() + (dl == null ? "" : "\n\n---\n\n" + dl)));
-            if (r.span() != null && r.span().fileId() == f.id()) {
-                h.setRange(Convert.range(f, r.span()));
+            Hover h = new Hover(new MarkupContent(MarkupKind.MARKDOWN, r.value().markdown()));
+            if (r.value().range() != null) {
+                h.setRange(Convert.range(r.file(), r.value().range()));
             }
             return h;
         });
     }
 
-    /** The first line of every hover: the board the file was analysed in. */
-    static String boardLine(Analysis a) {
-        String name = a.root().getFileName().toString();
-        return dtdma.workspace.Boards.isBoard(a.root()) ? "Board: `" + name + "`\n\n"
-                : "Board: none (`" + name + "` analysed alone: no board includes it)\n\n";
-    }
-
     @Override
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
             DefinitionParams params) {
-        return compute(params.getTextDocument().getUri(), Either.forLeft(List.of()), (a, f) -> {
-            List<Location> out = new ArrayList<>();
-            for (Place p : DefinitionFeature.definition(a, f, Convert.offset(f, params.getPosition()))) {
-                out.add(Convert.location(p));
-            }
-            return Either.forLeft(out);
+        return compute(params.getTextDocument().getUri(), params.getPosition(), Either.forLeft(List.of()), q -> {
+            LanguageService.Answer<List<Place>> r = service().definition(q);
+            return r == null ? null : Either.forLeft(locations(r.value()));
         });
+    }
+
+    private static List<Location> locations(List<Place> places) {
+        List<Location> out = new ArrayList<>();
+        for (Place p : places) {
+            out.add(Convert.location(p));
+        }
+        return out;
     }
 
     @Override
     public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
         boolean decl = params.getContext() != null && params.getContext().isIncludeDeclaration();
-        return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
-            List<Location> out = new ArrayList<>();
-            int at = Convert.offset(f, params.getPosition());
-            List<Place> node = dtdma.features.NodeReferencesFeature.references(a, f, at, decl);
-            for (Place p : node != null ? node : ReferencesFeature.references(a, f, at, decl)) {
-                out.add(Convert.location(p));
-            }
-            return out;
+        return compute(params.getTextDocument().getUri(), params.getPosition(), List.of(), q -> {
+            LanguageService.Answer<List<Place>> r = service().references(q, decl);
+            return r == null ? null : locations(r.value());
         });
     }
 
     @Override
     public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
-        return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
+        return compute(params.getTextDocument().getUri(), null, List.of(), q -> {
+            var r = service().documentSymbols(q);
+            if (r == null) {
+                return null;
+            }
             List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
-            for (SymbolsFeature.Symbol s : SymbolsFeature.symbols(a, f)) {
-                out.add(Either.forRight(Convert.symbol(f, s)));
+            for (SymbolsFeature.Symbol s : r.value()) {
+                out.add(Either.forRight(Convert.symbol(r.file(), s)));
             }
             return out;
         });
@@ -222,9 +213,13 @@ final class DtsTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
-        return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
+        return compute(params.getTextDocument().getUri(), null, List.of(), q -> {
+            var r = service().folds(q);
+            if (r == null) {
+                return null;
+            }
             List<FoldingRange> out = new ArrayList<>();
-            for (FoldingFeature.Fold fold : FoldingFeature.folds(a, f)) {
+            for (FoldingFeature.Fold fold : r.value()) {
                 out.add(Convert.fold(fold));
             }
             return out;
@@ -233,12 +228,18 @@ final class DtsTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
-        return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
-            int from = params.getRange() == null ? 0 : Convert.offset(f, params.getRange().getStart());
-            int to = params.getRange() == null ? f.text().length() : Convert.offset(f, params.getRange().getEnd());
+        var range = params.getRange();
+        return compute(params.getTextDocument().getUri(), range == null ? null : range.getStart(), List.of(), q -> {
+            LanguageService.Query to = range == null ? null
+                    : new LanguageService.Query(q.file(), range.getEnd().getLine(), range.getEnd().getCharacter(),
+                            q.settings(), q.cancel());
+            var r = service().inlayHints(q, to);
+            if (r == null) {
+                return null;
+            }
             List<InlayHint> out = new ArrayList<>();
-            for (InlayHintsFeature.Hint h : InlayHintsFeature.hints(a, f, from, to)) {
-                InlayHint ih = new InlayHint(Convert.position(f.lines(), h.offset()), Either.forLeft(h.label()));
+            for (InlayHintsFeature.Hint h : r.value()) {
+                InlayHint ih = new InlayHint(Convert.position(r.file().lines(), h.offset()), Either.forLeft(h.label()));
                 ih.setKind(InlayHintKind.Parameter);
                 ih.setPaddingLeft(true);
                 ih.setTooltip(new MarkupContent(MarkupKind.MARKDOWN, h.tooltip()));
@@ -255,40 +256,38 @@ final class DtsTextDocumentService implements TextDocumentService {
     public CompletableFuture<Either<List<org.eclipse.lsp4j.CompletionItem>, org.eclipse.lsp4j.CompletionList>> completion(
             org.eclipse.lsp4j.CompletionParams params) {
         String trigger = params.getContext() == null ? null : params.getContext().getTriggerCharacter();
-        return compute(params.getTextDocument().getUri(), Either.forRight(new org.eclipse.lsp4j.CompletionList()),
-                (a, f) -> {
-                    CompletionFeature.Result r = CompletionFeature.complete(a, f,
-                            Convert.offset(f, params.getPosition()), server.ws().includeDirsOf(f.path()));
-                    List<org.eclipse.lsp4j.CompletionItem> items = new ArrayList<>();
-                    boolean macros = false;
-                    for (CompletionFeature.Item i : r.items()) {
-                        // a space only triggers inside specifier cells, where it starts the next cell
-                        boolean cell = i.kind() == CompletionFeature.Kind.EVENT || i.kind() == CompletionFeature.Kind.TYPE
-                                || i.kind() == CompletionFeature.Kind.PRIORITY;
-                        if (" ".equals(trigger) && !cell) {
-                            continue;
-                        }
-                        macros |= i.kind() == CompletionFeature.Kind.MACRO;
-                        items.add(EditConvert.completion(f, r, i));
+        return compute(params.getTextDocument().getUri(), params.getPosition(),
+                Either.forRight(new org.eclipse.lsp4j.CompletionList()), q -> {
+                    LanguageService.Answer<LanguageService.Completion> r = service().completion(q, trigger);
+                    if (r == null) {
+                        return null;
                     }
-                    return Either.forRight(new org.eclipse.lsp4j.CompletionList(macros, items));
+                    List<org.eclipse.lsp4j.CompletionItem> items = new ArrayList<>();
+                    for (CompletionFeature.Item i : r.value().items()) {
+                        items.add(EditConvert.completion(r.file(), r.value().result(), i));
+                    }
+                    return Either.forRight(new org.eclipse.lsp4j.CompletionList(r.value().incomplete(), items));
                 });
     }
 
     @Override
     public CompletableFuture<org.eclipse.lsp4j.SignatureHelp> signatureHelp(org.eclipse.lsp4j.SignatureHelpParams params) {
-        return compute(params.getTextDocument().getUri(), null, (a, f) -> {
-            SignatureHelpFeature.Signature s = SignatureHelpFeature.help(a, f, Convert.offset(f, params.getPosition()));
-            return s == null ? null : EditConvert.signature(s);
+        return compute(params.getTextDocument().getUri(), params.getPosition(), null, q -> {
+            var r = service().signatureHelp(q);
+            return r == null ? null : EditConvert.signature(r.value());
         });
     }
 
     @Override
     public CompletableFuture<List<org.eclipse.lsp4j.DocumentLink>> documentLink(org.eclipse.lsp4j.DocumentLinkParams params) {
-        return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
+        return compute(params.getTextDocument().getUri(), null, List.of(), q -> {
+            var r = service().links(q);
+            if (r == null) {
+                return null;
+            }
             List<org.eclipse.lsp4j.DocumentLink> out = new ArrayList<>();
-            for (DocumentLinkFeature.Link l : DocumentLinkFeature.links(a, f)) {
-                out.add(EditConvert.link(f, l));
+            for (DocumentLinkFeature.Link l : r.value()) {
+                out.add(EditConvert.link(r.file(), l));
             }
             return out;
         });
@@ -298,20 +297,20 @@ final class DtsTextDocumentService implements TextDocumentService {
     public CompletableFuture<org.eclipse.lsp4j.jsonrpc.messages.Either3<org.eclipse.lsp4j.Range,
             org.eclipse.lsp4j.PrepareRenameResult, org.eclipse.lsp4j.PrepareRenameDefaultBehavior>> prepareRename(
             org.eclipse.lsp4j.PrepareRenameParams params) {
-        return compute(params.getTextDocument().getUri(), null, (a, f) -> {
-            RenameFeature.Target t = RenameFeature.prepare(a, f, Convert.offset(f, params.getPosition()));
-            return t == null || t.span().fileId() != f.id() ? null
-                    : org.eclipse.lsp4j.jsonrpc.messages.Either3.forSecond(
-                            new org.eclipse.lsp4j.PrepareRenameResult(Convert.range(f, t.span()), t.label()));
+        return compute(params.getTextDocument().getUri(), params.getPosition(), null, q -> {
+            var r = service().prepareRename(q);
+            return r == null ? null
+                    : org.eclipse.lsp4j.jsonrpc.messages.Either3.forSecond(new org.eclipse.lsp4j.PrepareRenameResult(
+                            Convert.range(r.file(), r.value().span()), r.value().label()));
         });
     }
 
     @Override
     public CompletableFuture<org.eclipse.lsp4j.WorkspaceEdit> rename(org.eclipse.lsp4j.RenameParams params) {
-        return compute(params.getTextDocument().getUri(), null, (a, f) -> {
+        return compute(params.getTextDocument().getUri(), params.getPosition(), null, q -> {
             try {
-                return EditConvert.edit(RenameFeature.rename(a, f, Convert.offset(f, params.getPosition()),
-                        params.getNewName()), server::uriOf);
+                var r = service().rename(q, params.getNewName());
+                return r == null ? null : EditConvert.edit(r.value(), server::uriOf);
             } catch (RenameFeature.RenameException e) {
                 throw new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
                         org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams, e.getMessage(), null));
@@ -322,22 +321,20 @@ final class DtsTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>> codeAction(
             org.eclipse.lsp4j.CodeActionParams params) {
-        return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
+        List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
+        if (only != null && only.stream().noneMatch(k -> org.eclipse.lsp4j.CodeActionKind.QuickFix.startsWith(k))) {
+            return CompletableFuture.completedFuture(List.of()); // only quick fixes are offered
+        }
+        var range = params.getRange();
+        return compute(params.getTextDocument().getUri(), range.getStart(), List.of(), q -> {
+            var r = service().codeActions(q, new LanguageService.Query(q.file(), range.getEnd().getLine(),
+                    range.getEnd().getCharacter(), q.settings(), q.cancel()), server.formatSettings().style());
+            if (r == null) {
+                return null;
+            }
             List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>> out = new ArrayList<>();
-            List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
-            if (only != null && only.stream().noneMatch(k -> org.eclipse.lsp4j.CodeActionKind.QuickFix.startsWith(k))) {
-                return out; // only quick fixes are offered
-            }
-            int from = Convert.offset(f, params.getRange().getStart());
-            int to = Convert.offset(f, params.getRange().getEnd());
-            for (CodeActionFeature.Action x : CodeActionFeature.actions(a, f, from, to)) {
-                out.add(Either.forRight(EditConvert.action(x, a.sources(), server::uriOf)));
-            }
-            if (server.formatSettings().style()) {
-                for (CodeActionFeature.Action x : dtdma.features.StyleActions.actions(f,
-                        dtdma.workspace.FormatHints.labelOrder(a), from, to)) {
-                    out.add(Either.forRight(EditConvert.action(x, a.sources(), server::uriOf)));
-                }
+            for (CodeActionFeature.Action x : r.value()) {
+                out.add(Either.forRight(EditConvert.action(x, r.analysis().sources(), server::uriOf)));
             }
             return out;
         });
@@ -353,17 +350,23 @@ final class DtsTextDocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<org.eclipse.lsp4j.SemanticTokens> semanticTokensFull(
             org.eclipse.lsp4j.SemanticTokensParams params) {
-        return compute(params.getTextDocument().getUri(), new org.eclipse.lsp4j.SemanticTokens(List.of()),
-                (a, f) -> FeatureConvert.tokens(f, dtdma.features.SemanticTokensFeature.tokens(a, f)));
+        return compute(params.getTextDocument().getUri(), null, new org.eclipse.lsp4j.SemanticTokens(List.of()), q -> {
+            var r = service().semanticTokens(q);
+            return r == null ? null : FeatureConvert.tokens(r.file(), r.value());
+        });
     }
 
     @Override
     public CompletableFuture<List<? extends org.eclipse.lsp4j.CodeLens>> codeLens(
             org.eclipse.lsp4j.CodeLensParams params) {
-        return compute(params.getTextDocument().getUri(), List.of(), (a, f) -> {
+        return compute(params.getTextDocument().getUri(), null, List.of(), q -> {
+            var r = service().codeLenses(q);
+            if (r == null) {
+                return null;
+            }
             List<org.eclipse.lsp4j.CodeLens> out = new ArrayList<>();
-            for (dtdma.features.CodeLensFeature.Lens l : dtdma.features.CodeLensFeature.lenses(a, f)) {
-                out.add(FeatureConvert.lens(f, l));
+            for (dtdma.features.CodeLensFeature.Lens l : r.value()) {
+                out.add(FeatureConvert.lens(r.file(), l));
             }
             return out;
         });

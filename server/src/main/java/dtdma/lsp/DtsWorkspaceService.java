@@ -40,15 +40,13 @@ final class DtsWorkspaceService implements WorkspaceService {
         }
     }
 
-    private final dtdma.features.WorkspaceSymbolsFeature symbols = new dtdma.features.WorkspaceSymbolsFeature();
-
     @Override
     public java.util.concurrent.CompletableFuture<org.eclipse.lsp4j.jsonrpc.messages.Either<
             List<? extends org.eclipse.lsp4j.SymbolInformation>, List<? extends org.eclipse.lsp4j.WorkspaceSymbol>>> symbol(
             org.eclipse.lsp4j.WorkspaceSymbolParams params) {
         return org.eclipse.lsp4j.jsonrpc.CompletableFutures.computeAsync(cc -> {
             List<org.eclipse.lsp4j.WorkspaceSymbol> out = new ArrayList<>();
-            for (dtdma.features.WorkspaceSymbolsFeature.Symbol s : symbols.search(server.ws(), params.getQuery(), 500,
+            for (dtdma.features.WorkspaceSymbolsFeature.Symbol s : server.service().workspaceSymbols(params.getQuery(), 500,
                     () -> {
                         try {
                             cc.checkCanceled();

@@ -146,12 +146,13 @@ public final class Boards {
     }
 
     /**
-     * Like {@link #load(Path)}, but keeps every stage's output for editor features and checks
-     * {@code cancelled} between stages.
+     * Like {@link #load(Path)}, but keeps every stage's output for editor features; {@code cancelled} reaches
+     * the preprocessor, the parser, the tree builder, every check and the device-link boot, which poll it in
+     * their loops.
      *
      * @throws java.util.concurrent.CancellationException when {@code cancelled} turns true
      */
-    public Analysis analyse(Path file, java.util.function.BooleanSupplier cancelled) {
+    public Analysis analyse(Path file, dtdma.text.Cancel cancelled) {
         Path board = file.toAbsolutePath().normalize();
         boolean partial = !isBoard(board);
         int buffered = loader.overlayLength(board);
@@ -214,15 +215,15 @@ public final class Boards {
         return new Analysis(new BoardResult(board, tree, List.of(d)), null, none, dma, SdmaModel.of(dma), sources);
     }
 
-    private Analysis analyseSource(Path board, SourceFile src, boolean partial, java.util.function.BooleanSupplier cancelled) {
+    private Analysis analyseSource(Path board, SourceFile src, boolean partial, dtdma.text.Cancel cancelled) {
         List<Path> dirs = includeDirs(board);
         IncludeResolver resolver = new IncludeResolver(dirs);
-        Preprocessor.Result pp = new Preprocessor(loader, resolver, cache).run(src, Map.of());
+        Preprocessor.Result pp = new Preprocessor(loader, resolver, cache).run(src, Map.of(), cancelled);
         PpUnit unit = pp.unit();
         checkCancel(cancelled);
-        ParseResult parsed = parser.parse(unit, !partial);
+        ParseResult parsed = parser.parse(unit, !partial, cancelled);
         checkCancel(cancelled);
-        DeviceTree tree = TreeBuilder.build(parsed, (name, from) -> incbin(name, from, board, dirs), partial);
+        DeviceTree tree = TreeBuilder.build(parsed, (name, from) -> incbin(name, from, board, dirs), partial, cancelled);
         checkCancel(cancelled);
 
         List<Diagnostic> diags = new ArrayList<>();
@@ -233,21 +234,23 @@ public final class Boards {
         diags.addAll(tree.diagnostics());
         Span where = new Span(src.id(), 0, 0);
         DmaModel dma = DmaModel.of(tree, bindings);
-        Check.runAll(DmaChecks.all(), dma, diags, where);
+        Check.runAll(DmaChecks.all(), dma, diags, where, cancelled);
         if (!partial) {
             int before = diags.size();
-            DtcChecks.run(tree, dtcWarnings, where, diags);
+            DtcChecks.run(tree, dtcWarnings, where, diags, cancelled);
             DtcDedup.dmas(tree, diags, before);
         }
         checkCancel(cancelled);
         SdmaModel sdma = SdmaModel.of(dma);
-        Check.runAll(SdmaChecks.all(), sdma, diags, where);
+        Check.runAll(SdmaChecks.all(), sdma, diags, where, cancelled);
         DevlinkModel booted = null;
         if (devlink.active() && !partial) {
             checkCancel(cancelled);
             try {
-                booted = DevlinkModel.boot(dma, sdma, devlink);
-                Check.runAll(DevlinkChecks.all(), booted, diags, where);
+                booted = DevlinkModel.boot(dma, sdma, devlink, cancelled);
+                Check.runAll(DevlinkChecks.all(), booted, diags, where, cancelled);
+            } catch (java.util.concurrent.CancellationException e) {
+                throw e;
             } catch (RuntimeException | StackOverflowError e) {
                 LOG.log(Level.WARNING, "device-link simulation failed for " + board, e);
                 diags.add(Diagnostic.of(Code.INT001, where, "device-link simulation failed: " + e));
@@ -259,8 +262,8 @@ public final class Boards {
             checkCancel(cancelled);
             try {
                 bound = new dtdma.bindings.BindingResults(board, tree, set,
-                        dtdma.bindings.BindingValidator.validate(tree, set, cancelled), this::locateInBinding);
-                Check.runAll(dtdma.bindings.BindingChecks.all(), bound, diags, where);
+                        dtdma.bindings.BindingValidator.validate(tree, set, cancelled::isCancelled), this::locateInBinding);
+                Check.runAll(dtdma.bindings.BindingChecks.all(), bound, diags, where, cancelled);
             } catch (RuntimeException | StackOverflowError e) {
                 if (e instanceof java.util.concurrent.CancellationException c) {
                     throw c;
@@ -323,10 +326,8 @@ public final class Boards {
         return out;
     }
 
-    private static void checkCancel(java.util.function.BooleanSupplier cancelled) {
-        if (cancelled.getAsBoolean()) {
-            throw new java.util.concurrent.CancellationException("analysis cancelled");
-        }
+    private static void checkCancel(dtdma.text.Cancel cancelled) {
+        cancelled.check();
     }
 
     /**

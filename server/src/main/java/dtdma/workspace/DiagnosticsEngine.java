@@ -25,8 +25,11 @@ import java.util.logging.Logger;
 
 /**
  * Keeps the published diagnostics of the live contexts current. Every change schedules the affected contexts
- * on one background thread and cancels the analysis in flight; the contexts that were fastest last time go first
- * and each is published as soon as it is done, so one slow board does not hold back the others; a context's diagnostics go to every file of
+ * on a background thread that analyses up to {@link #PARALLEL} of them at once on a bounded pool (an analysis in
+ * flight restarts inside the workspace when a file it read changes, and runs on when an unrelated file does); the
+ * active context of the file edited last goes first, then those that were fastest last time, and each is
+ * published as soon as it is done, so one slow board does not hold back the others (a file's diagnostics wait
+ * only for its active context; contexts that read an older version of it are left out until they are redone); a context's diagnostics go to every file of
  * the context (an error a board causes in an included {@code .dtsi} is shown on that file), merged over the
  * live contexts. A file whose diagnostics went away gets an empty list; results for a document version that is
  * no longer current are dropped. The publisher is injected, and {@link #awaitIdle()} lets tests wait without
@@ -67,7 +70,9 @@ public final class DiagnosticsEngine {
     public synchronized void changed(Path file) {
         Path p = file.toAbsolutePath().normalize();
         if (ws.document(p) != null) {
-            dirty.add(ws.activeContext(p));
+            Path ctx = ws.activeContext(p);
+            dirty.add(ctx);
+            first = ctx; // the context the user is looking at goes before the other boards that read the file
         }
         byRoot.forEach((root, files) -> {
             if (root.equals(p) || files.containsKey(p)) {
@@ -118,12 +123,14 @@ public final class DiagnosticsEngine {
     /** Stops the background thread. */
     public void shutdown() {
         current.set(true);
+        shut = true;
         exec.shutdownNow();
+        pool.shutdownNow();
     }
 
     private void run(AtomicBoolean cancelled) {
         Set<Path> live = ws.liveContexts();
-        Set<Path> touched = new TreeSet<>();
+        Set<Path> touched = unpublished;
         synchronized (this) {
             for (Iterator<Map.Entry<Path, Map<Path, List<Diagnostic>>>> it = byRoot.entrySet().iterator(); it.hasNext();) {
                 Map.Entry<Path, Map<Path, List<Diagnostic>>> e = it.next();
@@ -137,80 +144,137 @@ public final class DiagnosticsEngine {
             dirty.addAll(live.stream().filter(r -> !byRoot.containsKey(r)).toList());
         }
         while (true) {
-            // what the previous context changed is published before the next one is analysed
+            // what the previous contexts changed is published before the next ones are analysed
             publish(touched, cancelled);
-            touched.clear();
-            Path root;
+            List<Path> batch = new ArrayList<>();
             synchronized (this) {
                 if (cancelled.get()) {
                     return;
                 }
-                // the context that took least time last is analysed first: one slow board does not hold back
-                // the diagnostics of the others
-                root = dirty.stream().filter(live::contains)
-                        .min(java.util.Comparator.comparingLong(r -> lastMillis.getOrDefault(r, 0L))).orElse(null);
-                if (root == null) {
+                // the active context of the file edited last goes first; then the contexts that took least time
+                // last: one slow board does not hold back the diagnostics of the others
+                List<Path> order = new ArrayList<>(dirty.stream().filter(live::contains)
+                        .sorted(java.util.Comparator.comparingLong(r -> lastMillis.getOrDefault(r, 0L))).toList());
+                if (first != null && order.remove(first)) {
+                    order = List.of(first); // the context the user is looking at runs alone, on the whole machine
+                }
+                if (order.isEmpty()) {
                     dirty.clear();
                     break;
                 }
-                dirty.remove(root);
+                batch.addAll(order.subList(0, Math.min(PARALLEL, order.size())));
+                dirty.removeAll(batch);
             }
-            Analysis a;
-            long t0 = System.nanoTime();
-            try {
-                a = ws.analysis(root, cancelled::get);
-            } catch (CancellationException e) {
-                synchronized (this) {
-                    dirty.add(root);
-                    lastMillis.merge(root, (System.nanoTime() - t0) / 1_000_000, Math::max);
-                }
-                return;
-            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                LOG.log(Level.SEVERE, "analysis of " + root + " failed", e);
-                failed(root, e, touched);
-                continue;
+            // different boards in parallel (a bounded pool); each is published as soon as it is done
+            List<CompletableFuture<Analysis>> running = new ArrayList<>();
+            for (int i = 1; i < batch.size(); i++) {
+                Path r = batch.get(i);
+                running.add(CompletableFuture.supplyAsync(() -> ws.analysis(r, stopped, false), pool));
             }
-            synchronized (this) {
-                lastMillis.put(root, (System.nanoTime() - t0) / 1_000_000);
-            }
-            Map<Path, List<Diagnostic>> grouped = new LinkedHashMap<>();
-            for (Path f : a.files().keySet()) {
-                grouped.put(f, new ArrayList<>());
-            }
-            grouped.computeIfAbsent(root, k -> new ArrayList<>());
-            SeverityOverrides overrides = ws.settings().severity();
-            List<Diagnostic> all = a.result().diagnostics();
-            if (style) {
-                all = new ArrayList<>(all);
-                dtdma.style.StyleHints order = FormatHints.labelOrder(a);
-                for (SourceFile sf : a.files().values()) {
-                    all.addAll(StyleChecks.run(sf, order));
-                }
-            }
-            for (Diagnostic d0 : all) {
-                Diagnostic d = overrides.apply(d0);
-                if (d == null) {
+            boolean again = false;
+            for (int i = 0; i < batch.size(); i++) {
+                Path root = batch.get(i);
+                long t0 = System.nanoTime();
+                Analysis a;
+                try {
+                    a = i == 0 ? ws.analysis(root, stopped, false) : join(running.get(i - 1));
+                } catch (CancellationException e) {
+                    synchronized (this) {
+                        dirty.add(root);
+                    }
+                    again = true;
+                    continue;
+                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                    LOG.log(Level.SEVERE, "analysis of " + root + " failed", e);
+                    failed(root, e, touched);
                     continue;
                 }
-                SourceFile f = a.fileOf(d.span());
-                if (f != null) {
-                    grouped.computeIfAbsent(f.path().toAbsolutePath().normalize(), k -> new ArrayList<>()).add(d);
+                synchronized (this) {
+                    lastMillis.put(root, (System.nanoTime() - t0) / 1_000_000);
                 }
+                record(root, a, touched);
+                publish(touched, cancelled);
             }
-            synchronized (this) {
-                Map<Path, List<Diagnostic>> old = byRoot.put(root, grouped);
-                registries.put(root, a.sources());
-                if (old != null) {
-                    touched.addAll(old.keySet());
-                }
-                touched.addAll(grouped.keySet());
-                versions.put(root, a.versions());
+            if (again) {
+                return;
             }
         }
         publish(touched, cancelled);
     }
 
+    /** Files whose diagnostics changed and are not yet published (the engine thread's own). */
+    private final Set<Path> unpublished = new TreeSet<>();
+
+    /** How many contexts the engine analyses at once. */
+    static final int PARALLEL = Math.max(1, Integer.getInteger("dtdma.analysisThreads",
+            Math.min(2, Runtime.getRuntime().availableProcessors())));
+    private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> {
+        Thread t = new Thread(null, r, "dtdma-analysis-pool", 64L << 20);
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean shut;
+    /**
+     * The engine's analyses stop at shutdown, and when a file they read changes (the work is then re-ordered,
+     * the edited file's active context first); a change elsewhere leaves them running.
+     */
+    private final dtdma.text.Cancel stopped = () -> shut;
+
+    private static Analysis join(CompletableFuture<Analysis> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** Files a context's diagnostics by file, with the versions of the documents it read. */
+    private void record(Path root, Analysis a, Set<Path> touched) {
+        Map<Path, List<Diagnostic>> grouped = new LinkedHashMap<>();
+        for (Path f : a.files().keySet()) {
+            grouped.put(f, new ArrayList<>());
+        }
+        grouped.computeIfAbsent(root, k -> new ArrayList<>());
+        SeverityOverrides overrides = ws.settings().severity();
+        List<Diagnostic> all = a.result().diagnostics();
+        if (style) {
+            all = new ArrayList<>(all);
+            dtdma.style.StyleHints order = FormatHints.labelOrder(a);
+            for (SourceFile sf : a.files().values()) {
+                all.addAll(StyleChecks.run(sf, order));
+            }
+        }
+        for (Diagnostic d0 : all) {
+            Diagnostic d = overrides.apply(d0);
+            if (d == null) {
+                continue;
+            }
+            SourceFile f = a.fileOf(d.span());
+            if (f != null) {
+                grouped.computeIfAbsent(f.path().toAbsolutePath().normalize(), k -> new ArrayList<>()).add(d);
+            }
+        }
+        synchronized (this) {
+            Map<Path, List<Diagnostic>> old = byRoot.put(root, grouped);
+            registries.put(root, a.sources());
+            if (old != null) {
+                touched.addAll(old.keySet());
+            }
+            touched.addAll(grouped.keySet());
+            versions.put(root, a.versions());
+        }
+    }
+
     private final Map<Path, Map<Path, Integer>> versions = new HashMap<>();
+    /** The active context of the file changed last: analysed first. */
+    private Path first;
     private final Map<Path, Long> lastMillis = new HashMap<>();
 
     /**
@@ -244,25 +308,31 @@ public final class DiagnosticsEngine {
     }
 
     private void publish(Set<Path> touched, AtomicBoolean cancelled) {
-        for (Path f : touched) {
+        for (Path f : new ArrayList<>(touched)) {
             List<Diagnostic> merged = new ArrayList<>();
             Set<Object> seen = new java.util.HashSet<>();
             SourceRegistry reg = null;
-            Integer analysedVersion = null;
+            Document doc = ws.document(f);
+            Path active = doc == null ? null : ws.activeContext(f);
+            boolean activeStale = false;
+            boolean activeMissing;
             synchronized (this) {
                 if (cancelled.get()) {
-                    return;
+                    return; // the rest stay unpublished for the next run
                 }
+                activeMissing = active != null && !byRoot.containsKey(active);
                 for (Map.Entry<Path, Map<Path, List<Diagnostic>>> e : byRoot.entrySet()) {
                     List<Diagnostic> l = e.getValue().get(f);
                     if (l == null || !shown(f, e.getKey())) {
                         continue;
                     }
-                    reg = registries.get(e.getKey());
                     Integer v = versions.getOrDefault(e.getKey(), Map.of()).get(f);
-                    if (v != null) {
-                        analysedVersion = v;
+                    if (doc != null && v != null && doc.version() != v) {
+                        // this context read an older version: its spans do not fit the text; it is re-analysed
+                        activeStale |= e.getKey().equals(active);
+                        continue;
                     }
+                    reg = registries.get(e.getKey());
                     for (Diagnostic d : l) {
                         if (seen.add(List.of(d.code(), d.span(), d.message()))) {
                             merged.add(d);
@@ -270,9 +340,9 @@ public final class DiagnosticsEngine {
                     }
                 }
             }
-            Document doc = ws.document(f);
-            if (doc != null && analysedVersion != null && doc.version() != analysedVersion) {
-                continue; // stale: a newer version is being analysed
+            touched.remove(f);
+            if (activeStale || activeMissing) {
+                continue; // the context the user sees is being re-analysed: published when it is done
             }
             List<Diagnostic> before = published.get(f);
             if (doc == null && (before == null ? merged.isEmpty() : before.equals(merged))) {

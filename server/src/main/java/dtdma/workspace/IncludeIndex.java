@@ -40,6 +40,8 @@ public final class IncludeIndex {
     private final Set<Path> boards = ConcurrentHashMap.newKeySet();
     private final Map<Path, List<Path>> direct = new ConcurrentHashMap<>();
     private volatile Map<Path, List<Path>> reverse;
+    /** {@link #files()}, computed once per state of the index (reset with {@code reverse}). */
+    private volatile List<Path> files;
 
     /** @param includeDirs the include directories used for a file (explicit, then a detected kernel's) */
     public IncludeIndex(Function<Path, List<Path>> includeDirs) {
@@ -96,6 +98,7 @@ public final class IncludeIndex {
             progress.accept(++done, found.size());
         }
         reverse = null;
+        files = null;
     }
 
     /** Re-reads a file's includes after it changed on disk (or was created or deleted). */
@@ -110,10 +113,15 @@ public final class IncludeIndex {
             }
         }
         reverse = null;
+        files = null;
     }
 
     /** Every indexed board and every devicetree source they include, sorted. */
     public List<Path> files() {
+        List<Path> cached = files;
+        if (cached != null) {
+            return cached;
+        }
         Set<Path> out = new TreeSet<>(boards);
         for (Path b : new ArrayList<>(boards)) {
             for (Path inc : includesOf(b)) {
@@ -124,7 +132,9 @@ public final class IncludeIndex {
             String n = p.getFileName().toString();
             return !(n.endsWith(".dts") || n.endsWith(".dtsi") || n.endsWith(".dtso"));
         });
-        return new ArrayList<>(out);
+        cached = List.copyOf(out);
+        files = cached;
+        return cached;
     }
 
     /** Every indexed board, sorted. */
@@ -200,5 +210,6 @@ public final class IncludeIndex {
     public void clearCache() {
         direct.clear();
         reverse = null;
+        files = null;
     }
 }

@@ -3,7 +3,7 @@ package dtdma.workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import dtdma.text.Cancel;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,9 +19,10 @@ import java.util.logging.Logger;
  * The editor's view of the engine: open documents (overlaying the disk), settings, the reverse include index,
  * and which context each file is analysed in. A {@code .dts} is its own root; a {@code .dtsi} is analysed in
  * the active board that includes it (by default the first in sorted order), or alone as a partial tree.
- * Analyses are cached per context until any input changes. Thread-safe: one context is analysed by one thread
- * at a time, different contexts in parallel, and neither an edit nor another context waits for a running
- * analysis (an edit restarts it).
+ * Analyses are cached per context, each valid while the files it read are unchanged (an edit to a board
+ * invalidates that board only; an edit to a {@code .dtsi} the boards that read it), in a cache bounded by count
+ * and size. Thread-safe: one context is analysed by one thread at a time, different contexts in parallel, and
+ * neither an edit nor another context waits for a running analysis (an edit to a file it read restarts it).
  */
 public final class Workspace {
     private static final Logger LOG = Logger.getLogger(Workspace.class.getName());
@@ -35,17 +37,38 @@ public final class Workspace {
     private final Map<Path, Long> touchedBoards = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong touchClock = new java.util.concurrent.atomic.AtomicLong();
     private final Map<Path, List<Path>> dirsByDir = new ConcurrentHashMap<>();
-    private final Map<Path, Analysis> cache = new HashMap<>();
-    private final Map<Path, Long> cacheGeneration = new HashMap<>();
+    /** Per file, a stamp that changes whenever its text may have (edit, open, close, change on disk); absent = 0. */
+    private final Map<Path, Long> stamps = new ConcurrentHashMap<>();
+    /** Rises with every change of any input (cheap test of whether anything changed at all). */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    /** Rises when the settings change in a way that invalidates every analysis. */
+    private final java.util.concurrent.atomic.AtomicLong configEpoch = new java.util.concurrent.atomic.AtomicLong();
+    private final int maxEntries;
+    private final long maxWeight;
+    private final AnalysisCache cache = new AnalysisCache();
     private final IncludeIndex index;
     private volatile Settings settings;
     private volatile Boards boards;
+
+    /** Default bound of the analysis cache: contexts kept. */
+    public static final int DEFAULT_MAX_CONTEXTS = Integer.getInteger("dtdma.cache.contexts", 32);
+    /** Default bound of the analysis cache: summed tree nodes and properties of the contexts kept. */
+    public static final long DEFAULT_MAX_WEIGHT = Long.getLong("dtdma.cache.weight", 400_000L);
     private volatile dtdma.bindings.BindingSet bindings;
-    private long generation;
-    private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param detectKernel use the include paths of a Linux kernel tree found around each file */
     public Workspace(Settings settings, boolean detectKernel) {
+        this(settings, detectKernel, DEFAULT_MAX_CONTEXTS, DEFAULT_MAX_WEIGHT);
+    }
+
+    /**
+     * @param maxContexts at most this many analyses are cached (least recently used evicted first, the open
+     *                    documents' contexts last)
+     * @param maxWeight   and at most this many tree nodes and properties summed over them
+     */
+    public Workspace(Settings settings, boolean detectKernel, int maxContexts, long maxWeight) {
+        this.maxEntries = Math.max(1, maxContexts);
+        this.maxWeight = Math.max(1, maxWeight);
         this.detectKernel = detectKernel;
         this.settings = settings;
         this.boards = new Boards(settings.includeDirs(), detectKernel, settings.devlink(), settings.dtcWarnings());
@@ -72,7 +95,6 @@ public final class Workspace {
 
     /** Replaces the settings; every context is analysed again on next use. */
     public void configure(Settings s) {
-        epoch.incrementAndGet(); // aborts a running analysis, so the lock is free soon
         synchronized (lock) {
             if (s.equals(settings)) {
                 return;
@@ -90,17 +112,20 @@ public final class Workspace {
             boards = b;
             dirsByDir.clear();
             index.clearCache();
-            invalidate();
+            configEpoch.incrementAndGet(); // every analysis is stale; a running one stops
+            changes.incrementAndGet();
+            cache.clear();
         }
     }
 
     /** Sets the binding schemas every context is validated against (null: none); every context is analysed again. */
     public void setBindings(dtdma.bindings.BindingSet set) {
-        epoch.incrementAndGet();
         synchronized (lock) {
             bindings = set;
             boards.setBindings(set);
-            invalidate();
+            configEpoch.incrementAndGet(); // every analysis is stale; a running one stops
+            changes.incrementAndGet();
+            cache.clear();
         }
     }
 
@@ -113,9 +138,6 @@ public final class Workspace {
     public void scan(List<Path> roots, BooleanSupplier cancelled, BiConsumer<Integer, Integer> progress) {
         long t0 = System.nanoTime();
         index.scan(roots.stream().map(Workspace::norm).toList(), cancelled, progress);
-        synchronized (lock) {
-            invalidate();
-        }
         LOG.info(() -> "indexed " + index.boards().size() + " boards in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 
@@ -123,52 +145,61 @@ public final class Workspace {
         return index;
     }
 
-    private void invalidate() {
-        generation++;
+    /** A file's text may have changed: analyses that read it are stale (its overlay is already in place). */
+    private void bump(Path p) {
+        stamps.put(p, changes.incrementAndGet());
     }
 
     /** Opens (or re-opens) a document. */
     public Document open(Path file, int version, String text) {
-        epoch.incrementAndGet(); // aborts a running analysis, so the lock is free soon
         Path p = norm(file);
         Document d = new Document(p, version, text);
         touch(p);
         synchronized (lock) {
-            docs.put(p, d);
             boards.setOverlay(p, text);
-            invalidate();
+            docs.put(p, d);
+            bump(p);
         }
         return d;
     }
 
     /** Applies incremental changes; returns the new document, or null when it is not open. */
-    public Document change(Path file, int version, List<Document.Change> changes) {
-        epoch.incrementAndGet(); // aborts a running analysis, so the lock is free soon
+    public Document change(Path file, int version, List<Document.Change> edits) {
         Path p = norm(file);
         synchronized (lock) {
             Document old = docs.get(p);
             if (old == null) {
                 return null;
             }
-            Document d = old.apply(version, changes);
+            Document d = old.apply(version, edits);
             touch(p);
-            docs.put(p, d);
             boards.setOverlay(p, d.text());
-            invalidate();
+            docs.put(p, d);
+            bump(p);
             return d;
         }
     }
 
     /** Closes a document: the disk contents count again. */
     public void close(Path file) {
-        epoch.incrementAndGet(); // aborts a running analysis, so the lock is free soon
         Path p = norm(file);
         synchronized (lock) {
             if (docs.remove(p) != null) {
                 boards.setOverlay(p, null);
-                invalidate();
+                bump(p);
             }
         }
+    }
+
+    private boolean readByCached(Path p) {
+        synchronized (cache) {
+            for (Cached c : cache.map.values()) {
+                if (c.stamps().containsKey(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The open document of a file, or null. */
@@ -182,12 +213,19 @@ public final class Workspace {
 
     /** Files changed on disk (created, changed or deleted): their includes are re-read, analyses re-done. */
     public void filesChanged(List<Path> files) {
-        epoch.incrementAndGet(); // aborts a running analysis, so the lock is free soon
         synchronized (lock) {
+            boolean unknown = false;
             for (Path f : files) {
-                index.refresh(norm(f));
+                Path p = norm(f);
+                index.refresh(p);
+                unknown |= !stamps.containsKey(p) && !readByCached(p);
+                bump(p);
             }
-            invalidate();
+            if (unknown) {
+                // a file no analysis read may be an include that was missing before: start every context afresh
+                configEpoch.incrementAndGet();
+                cache.clear();
+            }
         }
     }
 
@@ -273,80 +311,250 @@ public final class Workspace {
         return out;
     }
 
-    /** A counter that rises whenever any input changes. */
+    /** A counter that rises whenever any input changes (an edit, a file changed on disk, new settings). */
     public long generation() {
-        synchronized (lock) {
-            return generation;
-        }
+        return changes.get();
     }
 
     /**
-     * The analysis of a context for the current inputs (cached until an input changes).
+     * The analysis of a context for the current inputs. It is cached, keyed by the stamps of the files it read:
+     * it stays valid while none of them changed (an edit to one board leaves every other board's analysis
+     * alone; an edit to a {@code .dtsi} invalidates exactly the boards that read it). A running analysis stops
+     * when one of the files its context read last time changes, and starts again on the new text.
      *
-     * @throws java.util.concurrent.CancellationException when {@code cancelled} turns true between stages
+     * @throws java.util.concurrent.CancellationException when {@code cancel} fires
      */
-    public Analysis analysis(Path root, BooleanSupplier cancelled) {
+    public Analysis analysis(Path root, Cancel cancel) {
+        return analysis(root, cancel, true);
+    }
+
+    /**
+     * Like {@link #analysis(Path, Cancel)}; with {@code restart} false, an analysis superseded by a change to a
+     * file it read stops with a {@link java.util.concurrent.CancellationException} instead of starting again
+     * (the diagnostics engine then re-orders its work, the edited file's context first).
+     */
+    public Analysis analysis(Path root, Cancel cancel, boolean restart) {
         Path r = norm(root);
-        // One context is analysed by one thread at a time, but the workspace lock is not held while analysing:
-        // a slow board never delays another file's analysis, nor the edits the protocol thread applies.
+        Cancel outer = cancel == null ? Cancel.NONE : cancel;
+        // One context is analysed by one thread at a time; no lock is held across contexts, so a slow board
+        // never delays another file's analysis, nor the edits the protocol thread applies.
         Object rootLock = rootLocks.computeIfAbsent(r, k -> new Object());
         synchronized (rootLock) {
             while (true) {
-                long e = epoch.get();
-                long gen;
-                Boards b;
-                synchronized (lock) {
-                    Analysis a = cache.get(r);
-                    if (a != null && cacheGeneration.get(r) == generation) {
-                        return a;
-                    }
-                    gen = generation;
-                    b = boards;
+                outer.check();
+                Cached c = cache.get(r);
+                if (c != null && c.valid()) {
+                    return c.analysis();
                 }
+                // snapshot before reading: an edit applied meanwhile sets the overlay first and bumps the stamp
+                // after, so a stamp recorded here is never newer than the text read
+                Snapshot snap = snapshot();
+                Boards b = boards;
+                Set<Path> watched = c == null ? null : c.stamps().keySet();
+                Cancel superseded = () -> snap.superseded(watched);
                 long t0 = System.nanoTime();
                 Analysis a;
                 try {
-                    a = b.analyse(r, () -> cancelled.getAsBoolean() || epoch.get() != e);
+                    a = b.analyse(r, outer.or(superseded));
                 } catch (java.util.concurrent.CancellationException ex) {
-                    if (cancelled.getAsBoolean()) {
+                    if (outer.isCancelled() || !restart) {
                         throw ex;
                     }
-                    continue; // an edit arrived: start again on the new text
+                    continue; // an input changed: start again on the new text
                 }
-                synchronized (lock) {
-                    if (gen != generation) {
-                        continue; // finished just as an edit arrived: the result is already stale
-                    }
-                    Map<Path, Integer> versions = new HashMap<>();
-                    for (Path f : a.files().keySet()) {
-                        Document d = docs.get(f);
-                        if (d != null) {
-                            versions.put(f, d.version());
-                        }
-                    }
-                    a.setVersions(versions);
-                    cache.put(r, a);
-                    cacheGeneration.put(r, gen);
-                    if (cache.size() > 32) {
-                        Set<Path> keep = new LinkedHashSet<>(liveContexts());
-                        keep.add(r);
-                        cache.keySet().retainAll(keep);
-                        cacheGeneration.keySet().retainAll(keep);
+                Map<Path, Long> read = new HashMap<>();
+                Map<Path, Integer> versions = new HashMap<>();
+                for (Path f : a.files().keySet()) {
+                    read.put(f, snap.stamps().getOrDefault(f, 0L));
+                    Document d = snap.docs().get(f);
+                    if (d != null) {
+                        versions.put(f, d.version());
                     }
                 }
+                read.putIfAbsent(r, snap.stamps().getOrDefault(r, 0L));
+                a.setVersions(versions);
+                Cached done = new Cached(a, Map.copyOf(read), snap.config(), weight(a));
+                if (!done.valid()) {
+                    continue; // finished just as one of its files changed: the result is already stale
+                }
+                cache.put(r, done);
                 long ms = (System.nanoTime() - t0) / 1_000_000;
-                Analysis done = a;
-                LOG.log(Level.FINE, () -> "analysed " + r + " (" + done.files().size() + " files, versions "
-                        + done.versions().values() + ") in " + ms + " ms");
+                LOG.log(Level.FINE, () -> "analysed " + r + " (" + a.files().size() + " files, versions "
+                        + a.versions().values() + ") in " + ms + " ms");
                 return a;
             }
         }
     }
 
+    /** The cached analysis of a context when it is still valid, else null (never analyses). */
+    public Analysis cachedAnalysis(Path root) {
+        Cached c = cache.peek(norm(root));
+        return c != null && c.valid() ? c.analysis() : null;
+    }
+
+    /** How many analyses are cached, and their summed weight (tree nodes and properties). */
+    public long[] cacheStats() {
+        return cache.stats();
+    }
+
     private final Map<Path, Object> rootLocks = new ConcurrentHashMap<>();
 
+    /** The inputs as they were when an analysis started. */
+    private record Snapshot(Map<Path, Long> stamps, Map<Path, Document> docs, long config, long changeCount,
+            Workspace ws) {
+        /** True when a file in {@code files} (any file when null) changed since, or the settings did. */
+        boolean superseded(Set<Path> files) {
+            if (ws.changes.get() == changeCount) {
+                return false;
+            }
+            if (ws.configEpoch.get() != config) {
+                return true;
+            }
+            if (files == null) {
+                return true; // first analysis of this context: what it reads is not known yet, so any change
+            }
+            for (Path f : files) {
+                if (!java.util.Objects.equals(ws.stamps.get(f), stamps.get(f))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private Snapshot snapshot() {
+        long n = changes.get();
+        return new Snapshot(Map.copyOf(stamps), Map.copyOf(docs), configEpoch.get(), n, this);
+    }
+
+    /** A cached analysis with the stamps of the files it read. */
+    private final class Cached {
+        private final Analysis analysis;
+        private final Map<Path, Long> stamps;
+        private final long config;
+        private final long weight;
+
+        Cached(Analysis analysis, Map<Path, Long> stamps, long config, long weight) {
+            this.analysis = analysis;
+            this.stamps = stamps;
+            this.config = config;
+            this.weight = weight;
+        }
+
+        Analysis analysis() {
+            return analysis;
+        }
+
+        Map<Path, Long> stamps() {
+            return stamps;
+        }
+
+        long weight() {
+            return weight;
+        }
+
+        boolean valid() {
+            if (config != configEpoch.get()) {
+                return false;
+            }
+            for (Map.Entry<Path, Long> e : stamps.entrySet()) {
+                if (stampOf(e.getKey()) != e.getValue()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * A file's stamp: changes whenever the file is opened, edited, closed or reported changed on disk (0 for a
+     * file none of that happened to). Equal stamps mean the text the workspace sees is unchanged.
+     */
+    public long stamp(Path file) {
+        return stampOf(norm(file));
+    }
+
+    private long stampOf(Path f) {
+        return stamps.getOrDefault(f, 0L);
+    }
+
+    /** The size of an analysis for the cache budget: its tree's nodes and properties. */
+    private static long weight(Analysis a) {
+        long[] n = {0};
+        java.util.ArrayDeque<dtdma.tree.Node> todo = new java.util.ArrayDeque<>();
+        todo.add(a.tree().root());
+        while (!todo.isEmpty()) {
+            dtdma.tree.Node x = todo.pop();
+            n[0] += 1 + x.properties().size();
+            todo.addAll(x.children());
+        }
+        return Math.max(1, n[0]);
+    }
+
+    /**
+     * The analyses, least recently used first out: at most {@code maxEntries} and {@code maxWeight} summed
+     * weight; the live contexts (open documents' active boards) are evicted last.
+     */
+    private final class AnalysisCache {
+        private final LinkedHashMap<Path, Cached> map = new LinkedHashMap<>(64, 0.75f, true);
+        private long weight;
+
+        synchronized Cached get(Path r) {
+            return map.get(r);
+        }
+
+        synchronized Cached peek(Path r) {
+            Cached c = map.remove(r);
+            if (c != null) {
+                map.put(r, c); // LinkedHashMap has no peek without touching order; keep it used
+            }
+            return c;
+        }
+
+        synchronized void put(Path r, Cached c) {
+            Cached old = map.put(r, c);
+            weight += c.weight() - (old == null ? 0 : old.weight());
+            evict(r);
+        }
+
+        synchronized void clear() {
+            map.clear();
+            weight = 0;
+        }
+
+        synchronized long[] stats() {
+            return new long[] {map.size(), weight};
+        }
+
+        /** Drops entries that can never be valid again, then the least recently used until within budget. */
+        private void evict(Path keep) {
+            map.entrySet().removeIf(e -> {
+                if (!e.getKey().equals(keep) && !e.getValue().valid()) {
+                    weight -= e.getValue().weight();
+                    return true;
+                }
+                return false;
+            });
+            if (map.size() <= maxEntries && weight <= maxWeight) {
+                return;
+            }
+            Set<Path> live = liveContexts();
+            for (int pass = 0; pass < 2 && (map.size() > maxEntries || weight > maxWeight); pass++) {
+                var it = map.entrySet().iterator();
+                while (it.hasNext() && (map.size() > maxEntries || weight > maxWeight)) {
+                    var e = it.next();
+                    if (e.getKey().equals(keep) || (pass == 0 && live.contains(e.getKey()))) {
+                        continue;
+                    }
+                    weight -= e.getValue().weight();
+                    it.remove();
+                }
+            }
+        }
+    }
+
     /** The analysis of a file's active context. */
-    public Analysis analysisFor(Path file, BooleanSupplier cancelled) {
-        return analysis(activeContext(file), cancelled);
+    public Analysis analysisFor(Path file, Cancel cancel) {
+        return analysis(activeContext(file), cancel);
     }
 }

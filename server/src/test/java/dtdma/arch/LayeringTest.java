@@ -33,7 +33,6 @@ class LayeringTest {
             Map.entry("dma", Set.of("text", "tree", "check", "syntax", "bindings")),
             Map.entry("sdma", Set.of("text", "tree", "check", "dma")),
             Map.entry("devlink", Set.of("text", "tree", "check", "dma", "sdma")),
-            Map.entry("conformance", Set.of("text", "tree", "check", "fdt", "workspace", "dtc")),
             Map.entry("fdt", Set.of("text")),
             Map.entry("format", Set.of("text")),
             Map.entry("style", Set.of("text", "check", "format")),
@@ -42,9 +41,7 @@ class LayeringTest {
             Map.entry("features", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "dma", "sdma",
                     "devlink", "workspace", "dtc", "format", "style", "bindings")),
             Map.entry("lsp", Set.of("text", "source", "check", "tree", "features", "workspace", "format", "bindings")),
-            Map.entry("bench", Set.of("text", "source", "preprocess", "syntax", "tree", "check", "workspace", "dtc",
-                    "conformance", "fdt", "bindings")),
-            Map.entry("cli", Set.of("text", "source", "check", "tree", "features", "workspace", "lsp", "bench",
+            Map.entry("cli", Set.of("text", "source", "check", "tree", "features", "workspace", "lsp",
                     "dma", "sdma", "devlink", "dtc", "format", "style", "bindings")));
 
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);

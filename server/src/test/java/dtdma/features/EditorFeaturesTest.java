@@ -52,6 +52,17 @@ class EditorFeaturesTest {
     }
 
     @Test
+    void workspaceSymbolsFollowOpenEditAndClose() throws Exception {
+        WorkspaceSymbolsFeature f = new WorkspaceSymbolsFeature();
+        assertTrue(f.search(ws, "freshlabel", 10, () -> false).isEmpty());
+        String text = java.nio.file.Files.readString(FeaturesTest.SOC);
+        ws.open(FeaturesTest.SOC, 1, text + "\n/ {\n\tfreshlabel: fresh-node { };\n};\n");
+        assertEquals(1, f.search(ws, "freshlabel", 10, () -> false).size(), "the edited buffer's symbols");
+        ws.close(FeaturesTest.SOC);
+        assertTrue(f.search(ws, "freshlabel", 10, () -> false).isEmpty(), "closed: the disk text again");
+    }
+
+    @Test
     void nodeReferencesFromTheNodeName() {
         Analysis a = ws.analysis(FeaturesTest.BOARD, () -> false);
         SourceFile soc = a.file(FeaturesTest.SOC);

@@ -68,7 +68,17 @@ class CustomRequestWireTest {
         ResponseErrorException re = (ResponseErrorException) e.getCause();
         assertEquals(ResponseErrorCode.InvalidParams.getValue(), re.getResponseError().getCode());
         assertTrue(re.getResponseError().getMessage().contains("felsch-v9"));
-        assertTrue(remote.heap(new JsonObject()).get(60, TimeUnit.SECONDS).get("used").getAsLong() > 0);
+        // dtdma/heap is a debug request: refused unless the server runs with -Ddtdma.debug=true
+        ExecutionException off = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> remote.heap(new JsonObject()).get(60, TimeUnit.SECONDS));
+        assertEquals(ResponseErrorCode.MethodNotFound.getValue(),
+                ((ResponseErrorException) off.getCause()).getResponseError().getCode());
+        System.setProperty("dtdma.debug", "true");
+        try {
+            assertTrue(remote.heap(new JsonObject()).get(60, TimeUnit.SECONDS).get("used").getAsLong() > 0);
+        } finally {
+            System.clearProperty("dtdma.debug");
+        }
         remote.shutdown().get(30, TimeUnit.SECONDS);
         remote.exit();
         clientOut.close();

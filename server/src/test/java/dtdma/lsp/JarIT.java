@@ -41,4 +41,22 @@ class JarIT {
         }
     }
 
+    /** The jar reports the project version from its manifest, and carries no benchmark or conformance code. */
+    @Test
+    void versionFromTheManifestAndNoTestCodeInTheJar() throws Exception {
+        Path jar = ServerAdapterTest.REPO.resolve("server/target/dtdma.jar");
+        Path jvm = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process proc = new ProcessBuilder(jvm.toString(), "-jar", jar.toString(), "--version").redirectErrorStream(true)
+                .start();
+        String out = new String(proc.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        assertTrue(proc.waitFor(30, TimeUnit.SECONDS));
+        String pom = Files.readString(ServerAdapterTest.REPO.resolve("server/pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<version>([^<]+)</version>").matcher(pom);
+        assertTrue(m.find());
+        assertEquals("dtdma " + m.group(1), out);
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(jar.toFile())) {
+            assertTrue(z.stream().noneMatch(e -> e.getName().startsWith("dtdma/bench/")
+                    || e.getName().startsWith("dtdma/conformance/")), "test code in the product jar");
+        }
+    }
 }

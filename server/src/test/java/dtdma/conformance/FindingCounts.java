@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * Counts dtdma's findings per code and severity over the boards of a kernel tree, to compare the checker's
  * output before and after a change:
  *
- * <pre>java -cp server/target/dtdma.jar dtdma.conformance.FindingCounts --kernel DIR [--glob GLOB] [--prefix P]</pre>
+ * <pre>java -cp server/target/dtdma.jar:server/target/test-classes dtdma.conformance.FindingCounts --kernel DIR [--glob GLOB] [--prefix P]</pre>
  *
  * Without {@code --glob} every arm and arm64 board is counted. Only codes starting with one of the prefixes are counted
  * (default {@code DT,SD,DL}: the DMA findings). Prints one line per code, {@code CODE error N warning N info N

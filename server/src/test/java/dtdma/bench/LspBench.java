@@ -5,9 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dtdma.preprocess.PpUnit;
-import dtdma.workspace.Analysis;
-import dtdma.workspace.Boards;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,17 +32,25 @@ import java.util.stream.Stream;
  * the kernel's {@code arch/arm64/boot/dts/freescale} directory as the workspace folder.
  *
  * <ol>
- *   <li>picks the largest {@code imx8mp*.dts} by preprocessed size and opens it;</li>
- *   <li>edit → diagnostics: N one-character edits (insert, then delete, a space at the start of the file),
- *       each timed from sending {@code didChange} to receiving {@code publishDiagnostics} for that version;</li>
+ *   <li>cold start: a fresh server process, process start to the first diagnostics of the board
+ *       ({@code --board}, default {@code imx8mp-evk.dts});</li>
+ *   <li>in a second process: edit → diagnostics: N one-character edits (insert, then delete, a space at the
+ *       start of the file), each timed from sending {@code didChange} to receiving {@code publishDiagnostics} for
+ *       that version;</li>
  *   <li>hover: N hovers over the {@code dmas} specifiers of {@code imx8mp.dtsi} analysed in that board;</li>
- *   <li>completion: {@code textDocument/completion} when the server offers it; otherwise the stand-in
- *       {@code textDocument/semanticTokens/full} is timed and labelled as such (COMPLETION HOOK);</li>
- *   <li>heap: several more boards opened, then {@code dtdma/heap} (used bytes after a full GC in the server).</li>
+ *   <li>{@code --boards} boards that include {@code imx8mp.dtsi} open (default 8), then edits of the include,
+ *       timed to its diagnostics (its active context is analysed first);</li>
+ *   <li>completion: {@code textDocument/completion} on the include;</li>
+ *   <li>flood: {@code --flood} edits (default 1,000) sent without waiting, a hover after every 10th; the
+ *       diagnostics of the final version, the publications, RSS before and after;</li>
+ *   <li>heap: {@code dtdma/heap} (used bytes after a full GC in the server; the server runs with
+ *       {@code -Ddtdma.debug=true}, which enables that request);</li>
+ *   <li>in a third process, unless {@code --no-kernel-workspace}: the whole kernel tree (arm and arm64) as the
+ *       workspace: time to index, RSS, {@code workspace/symbol} and {@code textDocument/references}.</li>
  * </ol>
  *
- * <pre>java -cp server/target/dtdma.jar dtdma.bench.LspBench [--kernel DIR] [--edits N] [--hovers N]
- *     [--boards N] [--mode felsch-v2] [--server-opts "-Xmx256m ..."]</pre>
+ * <pre>scripts/bench-lsp.sh [--kernel DIR] [--board NAME] [--edits N] [--hovers N] [--boards N] [--flood N]
+ *     [--no-kernel-workspace] [--mode felsch-v2] [--server-opts "-Xmx256m ..."]</pre>
  */
 public final class LspBench {
     private final Process proc;
@@ -66,11 +71,17 @@ public final class LspBench {
         Path kernel = Path.of(System.getProperty("user.home"), ".cache/dtdma/linux-source-6.1");
         int edits = 200;
         int hovers = 300;
-        int boards = 6;
+        int boards = 8;
         String serverOpts = "-Xss8m";
         String mode = "none";
+        String boardName = "imx8mp-evk.dts";
+        int flood = 1000;
+        boolean kernelWide = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--board" -> boardName = args[++i];
+                case "--flood" -> flood = Integer.parseInt(args[++i]);
+                case "--no-kernel-workspace" -> kernelWide = false;
                 case "--kernel" -> kernel = Path.of(args[++i]);
                 case "--edits" -> edits = Integer.parseInt(args[++i]);
                 case "--hovers" -> hovers = Integer.parseInt(args[++i]);
@@ -78,8 +89,8 @@ public final class LspBench {
                 case "--server-opts" -> serverOpts = args[++i];
                 case "--mode" -> mode = args[++i];
                 default -> {
-                    System.err.println("usage: LspBench [--kernel DIR] [--edits N] [--hovers N] [--boards N]"
-                            + " [--mode MODE] [--server-opts OPTS]");
+                    System.err.println("usage: LspBench [--kernel DIR] [--board NAME] [--edits N] [--hovers N]"
+                            + " [--boards N] [--flood N] [--no-kernel-workspace] [--mode MODE] [--server-opts OPTS]");
                     System.exit(2);
                 }
             }
@@ -89,11 +100,55 @@ public final class LspBench {
             System.err.println("LspBench: no " + fsl + " (run scripts/setup-corpus.sh first)");
             System.exit(2);
         }
-        List<Path> bySize = imx8mpBySize(fsl);
-        Path board = bySize.get(0);
-        System.out.printf(Locale.ROOT, "board: %s (largest imx8mp*.dts of %d by preprocessed size)%n",
-                board.getFileName(), bySize.size());
+        System.out.printf(Locale.ROOT, "machine: %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(),
+                loadAverage());
+        Path board = fsl.resolve(boardName);
+        List<String> cmd = command(serverOpts);
 
+        // cold start: process start -> first diagnostics of the board (nothing warmed up in this process yet)
+        long cold0 = System.nanoTime();
+        Process cp = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        LspBench cold = new LspBench(cp);
+        try {
+            cold.initialize(List.of(fsl), mode);
+            CompletableFuture<Long> w = cold.waiter(board.toUri().toString(), 1);
+            cold.openOnly(board, Files.readString(board));
+            long ms = (w.get(300, TimeUnit.SECONDS) - cold0) / 1_000_000;
+            System.out.printf(Locale.ROOT, "cold start: process start -> first diagnostics of %s: %d ms  target <= 1500 ms: %s%n",
+                    board.getFileName(), ms, ms <= 1500 ? "met" : "MISSED");
+            cold.stop();
+        } finally {
+            cp.destroy();
+            cp.waitFor(10, TimeUnit.SECONDS);
+        }
+
+        List<Path> bySize = imx8mpBySize(fsl);
+        if (!Files.isRegularFile(board)) {
+            board = bySize.get(0);
+        }
+        System.out.printf(Locale.ROOT, "board: %s (imx8mp boards: %d)%n", board.getFileName(), bySize.size());
+
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        LspBench b = new LspBench(p);
+        try {
+            b.run(fsl, board, bySize, edits, hovers, boards, mode, flood);
+        } finally {
+            p.destroy();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+        if (kernelWide) {
+            Process k = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            LspBench kb = new LspBench(k);
+            try {
+                kb.kernelWorkspace(kernel, mode);
+            } finally {
+                k.destroy();
+                k.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static List<String> command(String serverOpts) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String o : serverOpts.trim().split("\\s+")) {
@@ -101,47 +156,150 @@ public final class LspBench {
                 cmd.add(o);
             }
         }
+        cmd.add("-Ddtdma.debug=true"); // enables the debug request dtdma/heap
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dtdma.cli.Main", "lsp"));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        LspBench b = new LspBench(p);
+        return cmd;
+    }
+
+    private static String loadAverage() {
         try {
-            b.run(fsl, board, bySize, edits, hovers, boards, mode);
-        } finally {
-            p.destroy();
-            p.waitFor(10, TimeUnit.SECONDS);
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
-    /** The imx8mp boards, largest preprocessed text first. */
+    /** The server's resident set (VmRSS) in MB, or -1 when /proc does not say. */
+    private double rssMb() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc", Long.toString(proc.pid()), "status"))) {
+                if (l.startsWith("VmRSS:")) {
+                    return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    private void initialize(List<Path> roots, String mode) throws Exception {
+        JsonObject init = new JsonObject();
+        init.addProperty("processId", ProcessHandle.current().pid());
+        init.addProperty("rootUri", roots.get(0).toUri().toString());
+        JsonArray folders = new JsonArray();
+        for (Path r : roots) {
+            JsonObject folder = new JsonObject();
+            folder.addProperty("uri", r.toUri().toString());
+            folder.addProperty("name", r.getFileName().toString());
+            folders.add(folder);
+        }
+        init.add("workspaceFolders", folders);
+        init.add("capabilities", new JsonObject());
+        init.add("initializationOptions", JsonParser.parseString("{\"dtdma\": {\"devlink\": {\"mode\": \""
+                + mode + "\"}}}"));
+        request("initialize", init).get(60, TimeUnit.SECONDS);
+        notify("initialized", new JsonObject());
+    }
+
+    private void stop() throws Exception {
+        request("shutdown", JsonNull.INSTANCE).get(30, TimeUnit.SECONDS);
+        notify("exit", JsonNull.INSTANCE);
+    }
+
+    private void openOnly(Path f, String text) throws Exception {
+        JsonObject item = new JsonObject();
+        item.addProperty("uri", f.toUri().toString());
+        item.addProperty("languageId", "dts");
+        item.addProperty("version", 1);
+        item.addProperty("text", text);
+        JsonObject p = new JsonObject();
+        p.add("textDocument", item);
+        notify("textDocument/didOpen", p);
+    }
+
+    /**
+     * The whole kernel tree as the workspace (arch/arm/boot/dts and arch/arm64/boot/dts): time until the index
+     * is ready, RSS after indexing, workspace-symbol and references latency.
+     */
+    private void kernelWorkspace(Path kernel, String mode) throws Exception {
+        Path arm = kernel.resolve("arch/arm/boot/dts").toAbsolutePath().normalize();
+        Path arm64 = kernel.resolve("arch/arm64/boot/dts").toAbsolutePath().normalize();
+        long t0 = System.nanoTime();
+        initialize(List.of(arm, arm64), mode);
+        JsonObject st;
+        do {
+            Thread.sleep(20);
+            st = request("dtdma/status", new JsonObject()).get(60, TimeUnit.SECONDS).getAsJsonObject();
+        } while (!"ready".equals(st.get("state").getAsString()));
+        long indexMs = (System.nanoTime() - t0) / 1_000_000;
+        System.out.printf(Locale.ROOT, "kernel workspace (arm + arm64): %d boards indexed in %d ms (initialize -> ready)%n",
+                st.get("boards").getAsInt(), indexMs);
+        System.out.printf(Locale.ROOT, "kernel workspace: RSS after indexing %.0f MB  target <= 400 MB: %s%n", rssMb(),
+                rssMb() <= 400 ? "met" : "MISSED");
+        String[] queries = {"sdma", "uart", "i2c1", "usdhc", "gpio", "pcie", "spba", "ecspi", "reg_", "clk"};
+        for (int i = 0; i < 3; i++) {
+            JsonObject q = new JsonObject();
+            q.addProperty("query", queries[i]);
+            request("workspace/symbol", q).get(300, TimeUnit.SECONDS); // warm-up (the first reads every file)
+        }
+        long[] sym = new long[40];
+        for (int i = 0; i < sym.length; i++) {
+            JsonObject q = new JsonObject();
+            q.addProperty("query", queries[i % queries.length]);
+            sym[i] = timedMicros("workspace/symbol", q);
+        }
+        report("kernel workspace: workspace/symbol (10 queries)", sym, 50);
+        Path soc = arm64.resolve("freescale/imx8mp.dtsi");
+        String socText = Files.readString(soc);
+        String socUri = soc.toUri().toString();
+        timeOpen(soc, socText);
+        List<Integer> spots = new ArrayList<>();
+        for (int i = socText.indexOf("<&clk "); i >= 0 && spots.size() < 20; i = socText.indexOf("<&clk ", i + 1)) {
+            spots.add(i + 3);
+        }
+        for (int i = socText.indexOf("dmas = <&"); i >= 0; i = socText.indexOf("dmas = <&", i + 1)) {
+            spots.add(i + "dmas = <&".length() + 1);
+        }
+        long[] refs = new long[60];
+        for (int i = 0; i < refs.length + 10; i++) {
+            JsonObject p = positionParams(socUri, socText, spots.get(i % spots.size()));
+            JsonObject ctx = new JsonObject();
+            ctx.addProperty("includeDeclaration", true);
+            p.add("context", ctx);
+            long us = timedMicros("textDocument/references", p);
+            if (i >= 10) {
+                refs[i - 10] = us;
+            }
+        }
+        report("kernel workspace: references in imx8mp.dtsi (&clk, &sdma)", refs, 50);
+        System.out.printf(Locale.ROOT, "kernel workspace: RSS at the end %.0f MB%n", rssMb());
+        stop();
+    }
+
+    private long timedMicros(String method, JsonObject params) throws Exception {
+        return timed(method, params);
+    }
+
+    /**
+     * The imx8mp boards, largest file first. (Only the JDK and Gson are used on the client side, so the same
+     * client can drive another build's jar side by side: {@code -cp test-classes:other.jar}.)
+     */
     static List<Path> imx8mpBySize(Path fsl) throws IOException {
         List<Path> all;
         try (Stream<Path> s = Files.list(fsl)) {
             all = s.filter(f -> f.getFileName().toString().matches("imx8mp.*\\.dts")).sorted().toList();
         }
-        Boards boards = new Boards(List.of(), true);
         Map<Path, Long> size = new ConcurrentHashMap<>();
         for (Path f : all) {
-            Analysis a = boards.analyse(f, () -> false);
-            size.put(f, a.unit() == null ? 0 : size(a.unit(), Collections.newSetFromMap(new IdentityHashMap<>())));
+            size.put(f, Files.size(f));
         }
         List<Path> out = new ArrayList<>(all);
         out.sort((x, y) -> Long.compare(size.get(y), size.get(x)));
         return out;
     }
 
-    private static long size(PpUnit u, Set<PpUnit> seen) {
-        long n = 0;
-        for (PpUnit.Piece piece : u.pieces()) {
-            if (piece instanceof PpUnit.Text t) {
-                n += t.text().length();
-            } else if (piece instanceof PpUnit.Include inc && inc.unit() != null) {
-                n += size(inc.unit(), seen); // an include is expanded at every place it is included
-            }
-        }
-        return n;
-    }
-
-    private void run(Path fsl, Path board, List<Path> bySize, int edits, int hovers, int boards, String mode)
+    private void run(Path fsl, Path board, List<Path> bySize, int edits, int hovers, int boards, String mode, int flood)
             throws Exception {
         System.out.println("device-link mode: " + mode);
         long t0 = System.nanoTime();
@@ -177,7 +335,7 @@ public final class LspBench {
         for (int i = 0; i < edits; i++) {
             editMs[i] = edit(uri, ++version, (version & 1) == 0);
         }
-        report("edit -> publishDiagnostics", editMs, 50);
+        report("edit " + board.getFileName() + " -> publishDiagnostics", editMs, 25);
 
         Path soc = fsl.resolve("imx8mp.dtsi");
         String socText = Files.readString(soc);
@@ -204,7 +362,18 @@ public final class LspBench {
         for (int i = 0; i < hovers; i++) {
             hoverMs[i] = hover(socUri, socText, spots.get(i % spots.size()));
         }
-        report("hover on a dmas specifier (" + spots.size() + " places)", hoverMs, 10);
+        report("hover on a dmas specifier (" + spots.size() + " places)", hoverMs, 2);
+
+        // N boards that include imx8mp.dtsi open (this one and N-1 more; --boards, default 8) while it is edited
+        int includers = 1;
+        for (Path extra : bySize) {
+            if (includers >= boards || extra.equals(board)) {
+                continue;
+            }
+            timeOpen(extra, Files.readString(extra));
+            includers++;
+        }
+        request("dtdma/setActiveContext", ctx).get(60, TimeUnit.SECONDS);
 
         int socVersion = 1;
         for (int i = 0; i < 10; i++) {
@@ -214,7 +383,7 @@ public final class LspBench {
         for (int i = 0; i < edits; i++) {
             socEditMs[i] = edit(socUri, ++socVersion, (socVersion & 1) == 0);
         }
-        report("edit imx8mp.dtsi -> publishDiagnostics (in that board)", socEditMs, 50);
+        report("edit imx8mp.dtsi -> publishDiagnostics (" + includers + " includers open)", socEditMs, 25);
 
         String what = completion ? "textDocument/completion" : "semanticTokens/full (COMPLETION HOOK: no completion yet)";
         long[] compMs = new long[Math.min(hovers, 200)];
@@ -222,23 +391,68 @@ public final class LspBench {
             compMs[i] = completion ? completion(socUri, socText, spots.get(i % spots.size()))
                     : timed("textDocument/semanticTokens/full", docParams(socUri));
         }
-        report(what, compMs, -1);
+        report(what, compMs, 2);
 
-        int opened = 2;
-        for (Path extra : bySize) {
-            if (opened >= boards + 2 || extra.equals(board)) {
-                continue;
-            }
-            timeOpen(extra, Files.readString(extra));
-            opened++;
-        }
+        floodEdits(uri, version, socUri, socText, spots, flood);
+
+        int opened = includers + 1; // the boards opened for the include edit, and the include
         JsonObject heap = request("dtdma/heap", new JsonObject()).get(120, TimeUnit.SECONDS).getAsJsonObject();
         long used = heap.get("used").getAsLong();
         System.out.printf(Locale.ROOT, "heap after GC with %d documents open (%d boards + imx8mp.dtsi): %.1f MB"
-                + " (committed %.1f MB)  target <= 256 MB: %s%n", opened, opened - 1, used / 1048576.0,
-                heap.get("committed").getAsLong() / 1048576.0, used <= 256L << 20 ? "met" : "MISSED");
+                + " (committed %.1f MB)  target <= 256 MB: %s; RSS %.0f MB%n", opened, opened - 1, used / 1048576.0,
+                heap.get("committed").getAsLong() / 1048576.0, used <= 256L << 20 ? "met" : "MISSED", rssMb());
         request("shutdown", JsonNull.INSTANCE).get(30, TimeUnit.SECONDS);
         notify("exit", JsonNull.INSTANCE);
+    }
+
+    /**
+     * A flood of edits to the board, not waiting for diagnostics, with a hover on the include after every 10th:
+     * the final diagnostics must be of the final version, and the hovers must not wait behind superseded
+     * analyses. RSS before and after.
+     */
+    private void floodEdits(String uri, int version, String socUri, String socText, List<Integer> spots, int n)
+            throws Exception {
+        double rss0 = rssMb();
+        java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
+        publishCounter = published;
+        long[] hoverMs = new long[n / 10];
+        long t0 = System.nanoTime();
+        int v = version;
+        for (int i = 0; i < n; i++) {
+            sendEdit(uri, ++v, (v & 1) == 0);
+            if (i % 10 == 9) {
+                hoverMs[i / 10] = hover(socUri, socText, spots.get(i % spots.size()));
+            }
+        }
+        long sent = (System.nanoTime() - t0) / 1_000_000;
+        long last = (waiter(uri, v).get(300, TimeUnit.SECONDS) - t0) / 1_000_000;
+        publishCounter = null;
+        System.out.printf(Locale.ROOT, "flood: %d edits (+%d hovers) sent in %d ms; diagnostics of the final version %d"
+                + " after %d ms; %d publications for the board during the flood%n", n, hoverMs.length, sent, v, last,
+                published.get());
+        report("flood: hover between edits", hoverMs, -1);
+        System.out.printf(Locale.ROOT, "flood: RSS %.0f MB before, %.0f MB after%n", rss0, rssMb());
+        // put the text back (an even number of toggles leaves it as it was)
+        if (((v - version) & 1) == 1) {
+            edit(uri, ++v, (v & 1) == 0);
+        }
+    }
+
+    private volatile java.util.concurrent.atomic.AtomicInteger publishCounter;
+
+    private void sendEdit(String uri, int version, boolean insert) throws IOException {
+        JsonObject doc = new JsonObject();
+        doc.addProperty("uri", uri);
+        doc.addProperty("version", version);
+        JsonObject change = new JsonObject();
+        change.add("range", range(0, 0, 0, insert ? 0 : 1));
+        change.addProperty("text", insert ? " " : "");
+        JsonArray changes = new JsonArray();
+        changes.add(change);
+        JsonObject p = new JsonObject();
+        p.add("textDocument", doc);
+        p.add("contentChanges", changes);
+        notify("textDocument/didChange", p);
     }
 
     private long timeOpen(Path f, String text) throws Exception {
@@ -405,6 +619,10 @@ public final class LspBench {
         } else if (m.has("method")) {
             if (m.get("method").getAsString().equals("textDocument/publishDiagnostics")) {
                 JsonObject p = m.getAsJsonObject("params");
+                var counter = publishCounter;
+                if (counter != null) {
+                    counter.incrementAndGet();
+                }
                 if (p.has("version") && !p.get("version").isJsonNull()) {
                     waiter(p.get("uri").getAsString(), p.get("version").getAsInt()).complete(now);
                 }

@@ -1,0 +1,158 @@
+package dtdma.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dtdma.text.Cancel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Per-board caching keyed by the files each analysis read, the bounded cache, and cancellation. */
+class AnalysisCacheTest {
+    @TempDir
+    Path dir;
+
+    private Path a;
+    private Path b;
+    private Path c;
+    private Path soc;
+
+    private Workspace workspace(int maxContexts) throws Exception {
+        soc = dir.resolve("soc.dtsi");
+        Files.writeString(soc, "/ { soc { uart: serial@1000 { reg = <0x1000 0x100>; }; }; };\n");
+        a = board("a.dts", "#include \"soc.dtsi\"\n/ { model = \"a\"; };\n");
+        b = board("b.dts", "#include \"soc.dtsi\"\n/ { model = \"b\"; };\n");
+        c = board("c.dts", "/dts-v1/;\n/ { model = \"c\"; };\n");
+        Workspace ws = new Workspace(Settings.DEFAULT, false, maxContexts, Long.MAX_VALUE);
+        ws.scan(List.of(dir), () -> false, (x, y) -> { });
+        return ws;
+    }
+
+    private Path board(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, "/dts-v1/;\n" + text);
+        return p.toAbsolutePath().normalize();
+    }
+
+    private static void edit(Workspace ws, Path p, int version, String text) {
+        ws.change(p, version, List.of(new Document.Change(null, text)));
+    }
+
+    @Test
+    void editingOneBoardKeepsTheOthersAnalyses() throws Exception {
+        Workspace ws = workspace(32);
+        ws.open(a, 1, Files.readString(a));
+        Analysis a1 = ws.analysis(a, Cancel.NONE);
+        Analysis b1 = ws.analysis(b, Cancel.NONE);
+        Analysis c1 = ws.analysis(c, Cancel.NONE);
+        assertSame(a1, ws.analysis(a, Cancel.NONE), "unchanged: the cached analysis");
+
+        edit(ws, a, 2, Files.readString(a) + "/ { extra; };\n");
+        Analysis a2 = ws.analysis(a, Cancel.NONE);
+        assertNotSame(a1, a2, "the edited board is analysed again");
+        assertEquals(2, a2.versions().get(a));
+        assertSame(b1, ws.analysis(b, Cancel.NONE), "another board that shares the include keeps its analysis");
+        assertSame(c1, ws.analysis(c, Cancel.NONE));
+    }
+
+    @Test
+    void editingAnIncludeInvalidatesExactlyItsIncluders() throws Exception {
+        Workspace ws = workspace(32);
+        Analysis a1 = ws.analysis(a, Cancel.NONE);
+        Analysis b1 = ws.analysis(b, Cancel.NONE);
+        Analysis c1 = ws.analysis(c, Cancel.NONE);
+        ws.open(soc, 1, Files.readString(soc).replace("0x100>", "0x200>"));
+        Analysis a2 = ws.analysis(a, Cancel.NONE);
+        Analysis b2 = ws.analysis(b, Cancel.NONE);
+        assertNotSame(a1, a2);
+        assertNotSame(b1, b2);
+        assertTrue(a2.file(soc).text().contains("0x200"), "the new text of the include was read");
+        assertSame(c1, ws.analysis(c, Cancel.NONE), "a board that does not include it is untouched");
+    }
+
+    @Test
+    void theCacheIsBoundedAndEvictsTheLeastRecentlyUsed() throws Exception {
+        Workspace ws = workspace(2);
+        Analysis a1 = ws.analysis(a, Cancel.NONE);
+        Analysis b1 = ws.analysis(b, Cancel.NONE);
+        ws.analysis(a, Cancel.NONE); // a used last: b is the least recently used
+        ws.analysis(c, Cancel.NONE);
+        assertEquals(2, ws.cacheStats()[0]);
+        assertSame(a1, ws.analysis(a, Cancel.NONE));
+        assertNotSame(b1, ws.analysis(b, Cancel.NONE), "evicted, so analysed again");
+    }
+
+    @Test
+    void aCancelledRequestStopsAndLeavesNothingCached() throws Exception {
+        Workspace ws = workspace(32);
+        AtomicInteger polls = new AtomicInteger();
+        assertThrows(CancellationException.class, () -> ws.analysis(a, () -> polls.incrementAndGet() > 1));
+        assertEquals(0, ws.cacheStats()[0]);
+        assertTrue(ws.cachedAnalysis(a) == null);
+    }
+
+    @Test
+    void newSettingsInvalidateEverything() throws Exception {
+        Workspace ws = workspace(32);
+        Analysis a1 = ws.analysis(a, Cancel.NONE);
+        ws.configure(Settings.fromJson(com.google.gson.JsonParser.parseString("{\"devlink\": {\"mode\": \"felsch-v2\"}}"),
+                null, Settings.DEFAULT, m -> { }));
+        assertNotSame(a1, ws.analysis(a, Cancel.NONE));
+    }
+
+    /** Counts the polls of an analysis and, at one poll, applies an edit (as the protocol thread would). */
+    private static final class EditAt implements Cancel {
+        final AtomicInteger polls = new AtomicInteger();
+        final int at;
+        final Runnable edit;
+
+        EditAt(int at, Runnable edit) {
+            this.at = at;
+            this.edit = edit;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            if (polls.incrementAndGet() == at) {
+                edit.run();
+            }
+            return false;
+        }
+    }
+
+    @Test
+    void anEditToAFileTheAnalysisReadRestartsItAndAnUnrelatedEditDoesNot() throws Exception {
+        Workspace ws = workspace(32);
+        String text = Files.readString(a);
+        ws.open(a, 1, text);
+        ws.open(c, 1, Files.readString(c));
+        ws.open(soc, 1, Files.readString(soc));
+        ws.analysis(a, Cancel.NONE); // what a reads is known from now on
+        edit(ws, a, 2, text + "/ { x; };\n");
+        EditAt clean = new EditAt(-1, () -> { });
+        ws.analysis(a, clean);
+        int polls = clean.polls.get();
+        assertTrue(polls > 3, "the pipeline polls in its loops: " + polls);
+
+        edit(ws, a, 3, text + "/ { y; };\n");
+        EditAt unrelated = new EditAt(3, () -> edit(ws, c, 2, "/dts-v1/;\n/ { model = \"c2\"; };\n"));
+        Analysis kept = ws.analysis(a, unrelated);
+        assertEquals(polls, unrelated.polls.get(), "an edit to a board a does not read leaves its analysis running");
+        assertTrue(ws.cachedAnalysis(a) == kept);
+
+        edit(ws, a, 4, text + "/ { z; };\n");
+        EditAt related = new EditAt(3, () -> edit(ws, soc, 2, "/ { soc { late; }; };\n"));
+        Analysis redone = ws.analysis(a, related);
+        assertTrue(related.polls.get() > polls, "an edit to the include it reads restarts it: " + related.polls.get());
+        assertTrue(redone.file(soc).text().contains("late"), "the result is of the final text");
+        assertTrue(ws.cachedAnalysis(a) == redone);
+    }
+}
