@@ -299,7 +299,12 @@ public final class CompletionFeature {
         String name = typed.substring(slash + 1);
         Map<String, Item> found = new LinkedHashMap<>();
         for (Path b : bases) {
-            Path d = b.resolve(dir);
+            Path d;
+            try {
+                d = b.resolve(dir);
+            } catch (java.nio.file.InvalidPathException e) {
+                return new Result(c.offset, c.offset, List.of()); // what was typed cannot name a directory (a NUL)
+            }
             if (!Files.isDirectory(d)) {
                 continue;
             }
