@@ -63,6 +63,8 @@ public final class BindingSet {
     private final Map<String, Set<String>> propTypes = new HashMap<>();
     private final List<Map.Entry<Pattern, Set<String>>> patternTypes = new ArrayList<>();
     private final Map<String, Set<Integer>> innerSizes = new HashMap<>();
+    /** The findings of single nodes validated against this set, by what the validation read (bounded, LRU). */
+    final ValidationCache validationCache = new ValidationCache(32_768);
     private final Map<String, java.util.function.Predicate<String>> nodenameSelects = new HashMap<>();
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
     private final Map<String, JsonSchema> selects = new ConcurrentHashMap<>();
