@@ -61,10 +61,17 @@ public final class BindingValidator {
         json.putArray("$nodename").add(n.isRoot() ? "/" : n.name());
         String key = cache == null ? null : (disabledIn ? "D" : "E") + keys.get(n);
         List<ValidationCache.Entry> known = key == null ? null : cache.get(key);
-        if (known != null) {
-            for (ValidationCache.Entry e : known) {
-                out.add(attach(n, e));
+        List<BindingFinding> reused = known == null ? null : new ArrayList<>(known.size());
+        for (int i = 0; known != null && i < known.size(); i++) {
+            BindingFinding f = attach(n, known.get(i));
+            if (f == null) {
+                reused = null; // cannot happen while the key holds the child names; validate rather than guess
+                break;
             }
+            reused.add(f);
+        }
+        if (reused != null) {
+            out.addAll(reused);
         } else {
             int from = out.size();
             validateNode(n, json, disabled, values, set, out);
@@ -104,6 +111,9 @@ public final class BindingValidator {
         Node node = validated;
         for (String name : e.below()) {
             node = node.child(name);
+            if (node == null) {
+                return null;
+            }
         }
         return new BindingFinding(e.kind(), node, validated, e.property(), e.path(), e.keyword(), e.schemaPath(),
                 e.binding(), e.detail(), e.disabled());

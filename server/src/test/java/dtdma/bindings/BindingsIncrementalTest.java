@@ -148,6 +148,16 @@ class BindingsIncrementalTest {
     }
 
     @Test
+    void theWidthsIntegersWereWrittenInAreInTheKey() throws IOException {
+        ValidationCache cache = new ValidationCache(1000);
+        List<BindingFinding> bytes = cached(tree("", "1", "1", "\"tx\", \"rx\"; vendor,thresholds = /bits/ 8 <1 2 3 4>"), cache);
+        assertTrue(bytes.stream().noneMatch(f -> f.keyword().equals("typeSize")), bytes.toString());
+        // the same numbers as 32-bit cells: only the width differs, and typeSize reports it
+        List<BindingFinding> wide = cached(tree("", "1", "1", "\"tx\", \"rx\"; vendor,thresholds = <1 2 3 4>"), cache);
+        assertTrue(wide.stream().anyMatch(f -> f.keyword().equals("typeSize")), wide.toString());
+    }
+
+    @Test
     void theCacheIsBoundedAndEvictsTheLeastRecentlyUsed() throws IOException {
         ValidationCache cache = new ValidationCache(3);
         DeviceTree t = base();
