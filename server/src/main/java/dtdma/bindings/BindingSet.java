@@ -63,6 +63,11 @@ public final class BindingSet {
     private final Map<String, Set<String>> propTypes = new HashMap<>();
     private final List<Map.Entry<Pattern, Set<String>>> patternTypes = new ArrayList<>();
     private final Map<String, Set<Integer>> innerSizes = new HashMap<>();
+    /** The findings of single nodes validated against this set, by what the validation read (bounded, LRU). */
+    final ValidationCache validationCache = new ValidationCache(32_768);
+    /** {@link #types} of names not in {@code propTypes}, answered from the patterns once per name. */
+    private final Map<String, Set<String>> patternTypesOf = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_PATTERN_TYPES = 20_000;
     private final Map<String, java.util.function.Predicate<String>> nodenameSelects = new HashMap<>();
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
     private final Map<String, JsonSchema> selects = new ConcurrentHashMap<>();
@@ -341,11 +346,19 @@ public final class BindingSet {
         if (t != null) {
             return t;
         }
+        Set<String> known = patternTypesOf.get(prop);
+        if (known != null) {
+            return known;
+        }
         Set<String> out = new LinkedHashSet<>();
         for (Map.Entry<Pattern, Set<String>> e : patternTypes) {
             if (e.getKey().matcher(prop).find()) {
                 out.addAll(e.getValue());
             }
+        }
+        out = java.util.Collections.unmodifiableSet(out);
+        if (patternTypesOf.size() < MAX_PATTERN_TYPES) { // bounded: a file can make up any number of names
+            patternTypesOf.put(prop, out);
         }
         return out;
     }

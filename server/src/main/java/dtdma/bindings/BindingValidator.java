@@ -9,6 +9,7 @@ import dtdma.tree.DeviceTree;
 import dtdma.tree.Node;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -16,6 +17,14 @@ import java.util.function.BooleanSupplier;
  * tree order, {@code $nodename} set on each node as it is reached, every schema whose {@code select} matches
  * applied to the node (its properties and its child nodes), and on a disabled node (or below one) missing
  * required properties not reported.
+ *
+ * <p>Incremental: a node's validation reads only its JSON instance (its properties' names and values as split
+ * into entries, which is where the parent's {@code #address-cells}/{@code #size-cells}, the interrupt parent's
+ * and the phandle targets' {@code #...-cells} enter, and the same for every node below it, since a schema applies
+ * to the child nodes too), each integer's written width, its name and compatibles (selection), and whether an
+ * ancestor is disabled. The digest of exactly these inputs keys the node's findings in the binding set's
+ * {@link ValidationCache}; an edit re-validates only the nodes whose inputs changed (the edited node and its
+ * ancestors), and cached findings are re-attached to the current tree's nodes (so their places are current).
  */
 public final class BindingValidator {
     private BindingValidator() {
@@ -23,14 +32,21 @@ public final class BindingValidator {
 
     /** The findings of one tree; {@code cancelled} is polled between nodes. */
     public static List<BindingFinding> validate(DeviceTree tree, BindingSet set, BooleanSupplier cancelled) {
+        return validate(tree, set, cancelled, set.validationCache);
+    }
+
+    /** As {@link #validate(DeviceTree, BindingSet, BooleanSupplier)} with the given cache, or none (null). */
+    static List<BindingFinding> validate(DeviceTree tree, BindingSet set, BooleanSupplier cancelled,
+            ValidationCache cache) {
         NodeValues values = NodeValues.of(tree, set);
+        Map<Node, String> keys = cache == null ? null : NodeDigest.of(tree.root(), values);
         List<BindingFinding> out = new ArrayList<>();
-        walk(tree.root(), false, values, set, out, cancelled);
+        walk(tree.root(), false, values, set, out, cancelled, cache, keys);
         return out;
     }
 
     private static void walk(Node n, boolean disabledIn, NodeValues values, BindingSet set, List<BindingFinding> out,
-            BooleanSupplier cancelled) {
+            BooleanSupplier cancelled, ValidationCache cache, Map<Node, String> keys) {
         if (!n.isRoot() && n.name().startsWith("__")) {
             return;
         }
@@ -43,6 +59,69 @@ public final class BindingValidator {
         }
         ObjectNode json = values.json.get(n);
         json.putArray("$nodename").add(n.isRoot() ? "/" : n.name());
+        String key = cache == null ? null : (disabledIn ? "D" : "E") + keys.get(n);
+        List<ValidationCache.Entry> known = key == null ? null : cache.get(key);
+        List<BindingFinding> reused = known == null ? null : new ArrayList<>(known.size());
+        for (int i = 0; known != null && i < known.size(); i++) {
+            BindingFinding f = attach(n, known.get(i));
+            if (f == null) {
+                reused = null; // cannot happen while the key holds the child names; validate rather than guess
+                break;
+            }
+            reused.add(f);
+        }
+        if (reused != null) {
+            out.addAll(reused);
+        } else {
+            int from = out.size();
+            validateNode(n, json, disabled, values, set, out);
+            if (cache != null) {
+                List<ValidationCache.Entry> mine = new ArrayList<>();
+                for (BindingFinding f : out.subList(from, out.size())) {
+                    ValidationCache.Entry e = detach(n, f);
+                    if (e == null) {
+                        mine = null; // not expressible relative to the node: not cached
+                        break;
+                    }
+                    mine.add(e);
+                }
+                if (mine != null) {
+                    cache.put(key, mine);
+                }
+            }
+        }
+        for (Node c : n.children()) {
+            walk(c, disabled, values, set, out, cancelled, cache, keys);
+        }
+    }
+
+    private static ValidationCache.Entry detach(Node validated, BindingFinding f) {
+        List<String> below = new ArrayList<>();
+        for (Node x = f.node(); x != validated; x = x.parent()) {
+            if (x == null || x.parent() == null) {
+                return null;
+            }
+            below.add(0, x.name());
+        }
+        return new ValidationCache.Entry(f.kind(), below, f.property(), f.path(), f.keyword(), f.schemaPath(),
+                f.binding(), f.detail(), f.disabled());
+    }
+
+    private static BindingFinding attach(Node validated, ValidationCache.Entry e) {
+        Node node = validated;
+        for (String name : e.below()) {
+            node = node.child(name);
+            if (node == null) {
+                return null;
+            }
+        }
+        return new BindingFinding(e.kind(), node, validated, e.property(), e.path(), e.keyword(), e.schemaPath(),
+                e.binding(), e.detail(), e.disabled());
+    }
+
+    /** The findings of the schemas that select {@code n}, applied to its JSON. */
+    private static void validateNode(Node n, ObjectNode json, boolean disabled, NodeValues values, BindingSet set,
+            List<BindingFinding> out) {
         for (Binding b : set.selectFor(json, n.compatibles())) {
             JsonSchema s = set.compiled(b);
             if (s == null) {
@@ -77,9 +156,6 @@ public final class BindingValidator {
                     out.add(f);
                 }
             }
-        }
-        for (Node c : n.children()) {
-            walk(c, disabled, values, set, out, cancelled);
         }
     }
 
