@@ -144,6 +144,29 @@ class BindingsTest {
     }
 
     @Test
+    void compatibleStringsLinkToTheirBinding() throws IOException {
+        BindingSet set = BindingSet.load(fixtureBindings(), dtSchema(), tmp.resolve("cache"), null);
+        String dts = BOARD.formatted("").replace("#size-cells = <1>;",
+                "#size-cells = <1>;\n    bus { compatible = \"vendor,no-such-bus\", \"simple-bus\"; #address-cells = <1>; "
+                        + "#size-cells = <1>; ranges; };");
+        Analysis a = analyse(dts, set);
+        dtdma.text.SourceFile f = a.file(tmp.resolve("board.dts"));
+        List<String> links = dtdma.features.DocumentLinkFeature.links(a, f).stream()
+                .map(l -> f.text().substring(l.span().start(), l.span().end()) + " -> "
+                        + l.target().getFileName())
+                .toList();
+        // the kernel's binding for the UART, dt-schema's own for simple-bus; none for compatibles with no binding
+        assertEquals(List.of("simple-bus -> simple-bus.yaml", "vendor,bnd-uart -> vendor,bnd-uart.yaml"), links);
+        String uart = dtdma.features.DocumentLinkFeature.links(a, f).stream()
+                .filter(l -> l.target().getFileName().toString().equals("vendor,bnd-uart.yaml")).findFirst()
+                .orElseThrow().target().toString();
+        assertTrue(uart.endsWith("fixtures/bindings/serial/vendor,bnd-uart.yaml"), uart);
+        // without binding schemas only the includes are links
+        Analysis none = analyse(dts, null);
+        assertEquals(List.of(), dtdma.features.DocumentLinkFeature.links(none, none.file(tmp.resolve("board.dts"))));
+    }
+
+    @Test
     void cleanNodeHasNoFindingAndWidthsAreChecked() throws IOException {
         BindingSet set = BindingSet.load(fixtureBindings(), dtSchema(), tmp.resolve("cache"), null);
         Analysis ok = analyse(BOARD.formatted("clock-names = \"ipg\", \"per\"; fifo-depth = <32>; vendor,flow-control;"), set);
