@@ -146,9 +146,9 @@ class BindingsTest {
     @Test
     void compatibleStringsLinkToTheirBinding() throws IOException {
         BindingSet set = BindingSet.load(fixtureBindings(), dtSchema(), tmp.resolve("cache"), null);
-        String dts = BOARD.formatted("").replace("#size-cells = <1>;",
-                "#size-cells = <1>;\n    bus { compatible = \"vendor,no-such-bus\", \"simple-bus\"; #address-cells = <1>; "
-                        + "#size-cells = <1>; ranges; };");
+        String dts = BOARD.formatted("").replace("intc: interrupt-controller@800",
+                "bus { compatible = \"vendor,no-such-bus\", \"simple-bus\"; #address-cells = <1>; "
+                        + "#size-cells = <1>; ranges; };\n    intc: interrupt-controller@800");
         Analysis a = analyse(dts, set);
         dtdma.text.SourceFile f = a.file(tmp.resolve("board.dts"));
         List<String> links = dtdma.features.DocumentLinkFeature.links(a, f).stream()
@@ -164,6 +164,31 @@ class BindingsTest {
         // without binding schemas only the includes are links
         Analysis none = analyse(dts, null);
         assertEquals(List.of(), dtdma.features.DocumentLinkFeature.links(none, none.file(tmp.resolve("board.dts"))));
+    }
+
+    /**
+     * imx28-m28cu3 writes {@code ocotp@8002c000 { status = "okay"; }} under the bus where imx28.dtsi names the node
+     * {@code efuse@8002c000}: a new child with neither reg nor ranges, which simple-bus.yaml's {@code anyOf}
+     * rejects. The validator reports only the failures of the alternatives; the finding is the {@code anyOf}'s.
+     */
+    @Test
+    void failingAnyOfIsOneFinding() throws IOException {
+        BindingSet set = BindingSet.load(fixtureBindings(), dtSchema(), tmp.resolve("cache"), null);
+        String bus = "bus@80000000 { compatible = \"simple-bus\"; #address-cells = <1>; #size-cells = <1>; "
+                + "reg = <0x80000000 0x100000>; ranges; efuse@8002c000 { reg = <0x8002c000 0x2000>; }; "
+                + "ocotp@8002c000 { status = \"%s\"; }; };\n    intc: interrupt-controller@800";
+        Analysis a = analyse(BOARD.formatted("").replace("intc: interrupt-controller@800", bus.formatted("okay")), set);
+        assertEquals(List.of("CONDITION anyOf /bus@80000000 ocotp@8002c000 "
+                        + "#/patternProperties/@(0|[1-9a-f][0-9a-f]*)$/anyOf"),
+                a.bindings().findings().stream().map(f -> f.kind() + " " + f.keyword() + " " + f.node().path() + " "
+                        + f.property() + " " + f.schemaPath()).toList());
+        List<Diagnostic> d = a.result().diagnostics().stream().filter(x -> x.code() == Code.BND006).toList();
+        assertEquals(List.of("`ocotp@8002c000`: none of the 2 alternatives holds: required property 'reg' not found; "
+                + "required property 'ranges' not found (binding `dt-schema simple-bus.yaml`)"),
+                d.stream().map(Diagnostic::message).toList());
+        // a disabled child may lack them (dt-validate drops missing-property failures of a disabled instance)
+        Analysis off = analyse(BOARD.formatted("").replace("intc: interrupt-controller@800", bus.formatted("disabled")), set);
+        assertEquals(List.of(), off.bindings().findings());
     }
 
     @Test
