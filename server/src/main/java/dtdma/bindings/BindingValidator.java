@@ -71,6 +71,11 @@ public final class BindingValidator {
                 if (f.kind() != BindingFinding.Kind.UNEXPECTED && f.property() != null) {
                     failed.add(f.node().path() + "\0" + f.property());
                 }
+                if (f.node() != f.validated() && !f.path().isEmpty()) {
+                    // any finding inside a child node (an unexpected grandchild too) fails the child's subschema
+                    int colon = f.path().indexOf(':');
+                    failed.add(f.validated().path() + "\0" + (colon < 0 ? f.path() : f.path().substring(0, colon)));
+                }
             }
             for (BindingFinding f : mine) {
                 if (!(f.keyword().equals("unevaluatedProperties") && failed.contains(f.node().path() + "\0" + f.property()))) {
