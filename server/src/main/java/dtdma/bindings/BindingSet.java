@@ -142,7 +142,12 @@ public final class BindingSet {
                         AdditionalPropertiesKeyword.mark(copy, 0);
                         return copy.toString();
                     });
-                }))
+                })
+                        // a $ref to no loaded schema fails here: never fetched from the network (the validator's
+                        // own loaders would try http://devicetree.org/...)
+                        .add(iri -> () -> {
+                            throw new java.io.IOException(iri + " is not among the loaded schemas (not fetched)");
+                        }))
                 .build();
         this.config = SchemaValidatorsConfig.builder().pathType(com.networknt.schema.PathType.JSON_POINTER)
                 .typeLoose(false).regularExpressionFactory(new Patterns()).build();

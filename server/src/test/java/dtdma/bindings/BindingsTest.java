@@ -250,13 +250,45 @@ class BindingsTest {
                 properties:
                   compatible: {const: vendor,bnd-uart}
                   reg: {$ref: /schemas/no-such-schema.yaml#}
+                  clocks: {$ref: /schemas/no-such/schema.yaml/#}
                 """);
         BindingSet set = BindingSet.load(bindings, dtSchema(), tmp.resolve("cache"), null);
         assertTrue(set.problems().contains("broken.yaml: ignoring, error parsing file"), set.problems().toString());
         assertTrue(set.problems().stream().anyMatch(p -> p.startsWith("notaschema.yaml: ignoring")), set.problems().toString());
         assertTrue(set.byId(BindingSet.BASE + "serial/vendor,bnd-uart.yaml") != null);
-        // the dangling binding selects the node too; validation goes on with the others
+        // validation goes on with the others; the dangling binding does not compile, and nothing is fetched for it
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(BindingSet.class.getName());
+        List<Throwable> thrown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getThrown() != null && r.getMessage().contains("dangling.yaml")) {
+                    thrown.add(r.getThrown());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(h);
         Analysis a = analyse(BOARD.formatted("vendor,speed = <1>;"), set);
+        try {
+            assertEquals(null, set.compiled(set.byId(BindingSet.BASE + "dangling.yaml")));
+        } finally {
+            log.removeHandler(h);
+        }
+        assertEquals(1, thrown.size(), thrown.toString());
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = thrown.get(0); t != null; t = t.getCause()) {
+            chain.append(t).append('\n');
+            assertFalse(t instanceof java.io.IOException && t.getClass().getName().startsWith("java.net."), chain.toString());
+        }
+        assertTrue(chain.toString().contains("is not among the loaded schemas (not fetched)"), chain.toString());
         assertEquals(List.of("BND001"), a.result().diagnostics().stream().map(d -> d.code().id())
                 .filter(c -> c.startsWith("BND") || c.startsWith("INT")).toList());
     }
