@@ -100,6 +100,17 @@ class BindingsKernelCasesTest {
                 keys(sound.replace("\"Speaker\", \"Ext Spk\"", "<1 2>"), "sound"));
     }
 
+    /** panel-lvds.yaml refers to {@code /schemas/display/lvds.yaml/#}: dt-validate applies it, so must dtdma. */
+    @Test
+    void aRefWithATrailingSlashNamesTheSchema() throws IOException {
+        org.junit.jupiter.api.Assertions.assertNotNull(
+                set.compiled(set.byId(BindingSet.BASE + "display/panel/panel-lvds.yaml#")));
+        // dt-validate on a board's bare "panel-lvds" node: compatible too short (and not one of the panels)
+        String panel = "\tpanel-lvds {\n\t\tcompatible = \"panel-lvds\";\n\t};\n";
+        List<String> k = keys(panel, "panel-lvds");
+        org.junit.jupiter.api.Assertions.assertTrue(k.contains("panel-lvds: compatible [COUNT]"), k.toString());
+    }
+
     @Test
     void dtValidatesUndecodedStringListsAreNotCompared() {
         String report = """
