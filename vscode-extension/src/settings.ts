@@ -12,6 +12,8 @@ export interface ServerSettings {
     dtcWarnings: string;
     format: { enable: boolean; lineWidth: number; keepFileStyle: boolean };
     style: boolean;
+    bindings: string | null;
+    dtSchema: string | null;
   };
 }
 
@@ -36,6 +38,8 @@ export function serverSettings(get: SettingReader): ServerSettings {
         keepFileStyle: get<boolean>('format.keepFileStyle', true),
       },
       style: get<boolean>('style', false),
+      bindings: get<string | null>('bindings', null),
+      dtSchema: get<string | null>('dtSchema', null),
     },
   };
 }

@@ -15,7 +15,7 @@ test('every setting sent to the server is declared in package.json with the same
     read[key] = fallback;
     return fallback;
   });
-  for (const key of ['format.enable', 'format.lineWidth', 'format.keepFileStyle', 'style']) {
+  for (const key of ['format.enable', 'format.lineWidth', 'format.keepFileStyle', 'style', 'bindings', 'dtSchema']) {
     assert.ok(key in read, `${key} is not sent`);
   }
   for (const [key, fallback] of Object.entries(read)) {
@@ -46,4 +46,17 @@ test('the defaults are the server\'s (FormatSettings.DEFAULT: enabled, 100 colum
   assert.deepEqual(s.dtdma.format, { enable: true, lineWidth: 100, keepFileStyle: true });
   assert.equal(s.dtdma.style, false);
   assert.equal(declared['dtdma.format.lineWidth'].type, 'number');
+});
+
+test('the binding settings reach the server as dtdma.bindings and dtdma.dtSchema (DtdmaLanguageServer.readBindingSettings)', () => {
+  const values: Record<string, unknown> = { bindings: 'linux/Documentation/devicetree/bindings', dtSchema: '/opt/dtschema' };
+  const s = serverSettings(<T>(key: string, fallback: T) => (key in values ? (values[key] as T) : fallback));
+  assert.equal(s.dtdma.bindings, 'linux/Documentation/devicetree/bindings');
+  assert.equal(s.dtdma.dtSchema, '/opt/dtschema');
+  // unset: null, which the server reads as "find them" (the kernel tree, an installed dt-schema)
+  const d = serverSettings(<T>(_key: string, fallback: T) => fallback);
+  assert.equal(d.dtdma.bindings, null);
+  assert.equal(d.dtdma.dtSchema, null);
+  assert.deepEqual(declared['dtdma.bindings'].type, ['string', 'null']);
+  assert.deepEqual(declared['dtdma.dtSchema'].type, ['string', 'null']);
 });

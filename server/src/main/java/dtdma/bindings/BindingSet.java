@@ -145,9 +145,15 @@ public final class BindingSet {
                     return texts.computeIfAbsent(id, k -> {
                         JsonNode copy = b.schema().deepCopy();
                         AdditionalPropertiesKeyword.mark(copy, 0);
+                        slashedRefs(copy, 0);
                         return copy.toString();
                     });
-                }))
+                })
+                        // a $ref to no loaded schema fails here: never fetched from the network (the validator's
+                        // own loaders would try http://devicetree.org/...)
+                        .add(iri -> () -> {
+                            throw new java.io.IOException(iri + " is not among the loaded schemas (not fetched)");
+                        }))
                 .build();
         this.config = SchemaValidatorsConfig.builder().pathType(com.networknt.schema.PathType.JSON_POINTER)
                 .typeLoose(false).regularExpressionFactory(new Patterns()).build();
@@ -235,6 +241,28 @@ public final class BindingSet {
             }
         }
         return true;
+    }
+
+    /**
+     * {@code $ref: /schemas/display/lvds.yaml/#} (panel-lvds.yaml) names lvds.yaml, as dt-schema reads it: the
+     * slash before the fragment is dropped.
+     */
+    private static void slashedRefs(JsonNode n, int depth) {
+        if (depth > 64 || n == null) {
+            return;
+        }
+        if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.get("$ref") != null
+                && o.get("$ref").isTextual()) {
+            String r = o.get("$ref").asText();
+            int h = r.indexOf('#');
+            String doc = h < 0 ? r : r.substring(0, h);
+            if (doc.endsWith(".yaml/")) {
+                o.put("$ref", doc.substring(0, doc.length() - 1) + (h < 0 ? "" : r.substring(h)));
+            }
+        }
+        for (JsonNode c : n) {
+            slashedRefs(c, depth + 1);
+        }
     }
 
     /** The compiled schema of a binding, or null when it does not compile (logged once). */

@@ -137,7 +137,7 @@ public final class BindingValidator {
                         "binding " + b.file() + " not applied to " + n.path(), e);
                 continue;
             }
-            for (ValidationMessage m : messages) {
+            for (ValidationMessage m : withAnyOf(messages)) {
                 BindingFinding f = finding(n, json, b, m, disabled, values);
                 if (f != null) {
                     mine.add(f);
@@ -149,6 +149,11 @@ public final class BindingValidator {
             for (BindingFinding f : mine) {
                 if (f.kind() != BindingFinding.Kind.UNEXPECTED && f.property() != null) {
                     failed.add(f.node().path() + "\0" + f.property());
+                }
+                if (f.node() != f.validated() && !f.path().isEmpty()) {
+                    // any finding inside a child node (an unexpected grandchild too) fails the child's subschema
+                    int colon = f.path().indexOf(':');
+                    failed.add(f.validated().path() + "\0" + (colon < 0 ? f.path() : f.path().substring(0, colon)));
                 }
             }
             for (BindingFinding f : mine) {
@@ -200,8 +205,11 @@ public final class BindingValidator {
             node = node.parent();
             cur = values.json.get(node);
         }
+        // dt-validate looks at the failing instance: a child node the parent's binding checks has its own status
         boolean nodeDisabled = disabled || (cur instanceof ObjectNode o && o.has("status")
-                && o.get("status").toString().contains("disabled"));
+                && o.get("status").toString().contains("disabled"))
+                || (m.getInstanceNode() instanceof ObjectNode o2 && o2.has("status")
+                && o2.get("status").toString().contains("disabled"));
         BindingFinding.Kind kind;
         String detail;
         switch (keyword) {
@@ -252,6 +260,95 @@ public final class BindingValidator {
         }
         return new BindingFinding(kind, node, validated, property, path.toString(), keyword, schemaPath, b, detail,
                 nodeDisabled);
+    }
+
+    /**
+     * The messages plus one {@code anyOf} message for each failing {@code anyOf}: the validator reports only the
+     * failures of its alternatives (which are not reported one by one, see {@link #nestedInCombinator}), while
+     * dt-validate reports "'anyOf' conditional failed" once. Its schema node is the list of alternatives (for
+     * {@link #onlyRequired}) when every alternative failed only on {@code required}.
+     */
+    static java.util.Collection<ValidationMessage> withAnyOf(java.util.Collection<ValidationMessage> messages) {
+        java.util.Map<String, List<ValidationMessage>> groups = new java.util.LinkedHashMap<>();
+        java.util.Set<String> own = new java.util.HashSet<>();
+        for (ValidationMessage m : messages) {
+            JsonNodePath ev = m.getEvaluationPath();
+            if (ev == null) {
+                continue;
+            }
+            if ("anyOf".equals(m.getType())) {
+                own.add(ev + "\0" + m.getInstanceLocation());
+                continue;
+            }
+            for (int i = 0; i < ev.getNameCount() - 1; i++) {
+                Object e = ev.getElement(i);
+                if ("oneOf".equals(e) || "not".equals(e)) {
+                    break; // the outermost combinator reports itself
+                }
+                if ("anyOf".equals(e)) {
+                    JsonNodePath at = ev;
+                    for (int k = ev.getNameCount() - 1; k > i; k--) {
+                        at = at.getParent();
+                    }
+                    groups.computeIfAbsent(at + "\0" + m.getInstanceLocation(), x -> new ArrayList<>()).add(m);
+                    break;
+                }
+            }
+        }
+        if (groups.isEmpty()) {
+            return messages;
+        }
+        List<ValidationMessage> out = new ArrayList<>(messages);
+        for (java.util.Map.Entry<String, List<ValidationMessage>> g : groups.entrySet()) {
+            if (own.contains(g.getKey())) {
+                continue;
+            }
+            ValidationMessage first = g.getValue().get(0);
+            JsonNodePath ev = first.getEvaluationPath();
+            int anyOf = -1;
+            for (int i = 0; i < ev.getNameCount() && anyOf < 0; i++) {
+                if ("anyOf".equals(ev.getElement(i))) {
+                    anyOf = i;
+                }
+            }
+            int trim = ev.getNameCount() - anyOf - 1;
+            JsonNodePath path = ev;
+            for (int k = 0; k < trim; k++) {
+                path = path.getParent();
+            }
+            com.networknt.schema.SchemaLocation loc = first.getSchemaLocation();
+            if (loc != null && loc.getFragment() != null && loc.getFragment().getNameCount() > trim) {
+                JsonNodePath f = loc.getFragment();
+                for (int k = 0; k < trim; k++) {
+                    f = f.getParent();
+                }
+                if ("anyOf".equals(f.getElement(f.getNameCount() - 1))) {
+                    loc = new com.networknt.schema.SchemaLocation(loc.getAbsoluteIri(), f);
+                }
+            }
+            boolean onlyRequired = true;
+            java.util.Set<String> alternatives = new java.util.TreeSet<>();
+            java.util.Set<String> details = new java.util.LinkedHashSet<>();
+            for (ValidationMessage m : g.getValue()) {
+                JsonNodePath e = m.getEvaluationPath();
+                onlyRequired &= "required".equals(m.getType()) && e.getNameCount() == anyOf + 3;
+                alternatives.add(String.valueOf(e.getElement(anyOf + 1)));
+                details.add(strip(m.getMessage()));
+            }
+            com.fasterxml.jackson.databind.node.ArrayNode schema = null;
+            if (onlyRequired) {
+                schema = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+                for (ValidationMessage m : g.getValue()) {
+                    schema.addObject().putArray("required").add(m.getProperty());
+                }
+            }
+            out.add(ValidationMessage.builder().type("anyOf").code("anyOf").evaluationPath(path).schemaLocation(loc)
+                    .instanceLocation(first.getInstanceLocation()).instanceNode(first.getInstanceNode())
+                    .schemaNode(schema).message("none of the " + alternatives.size() + " alternatives holds: "
+                            + String.join("; ", details))
+                    .build());
+        }
+        return out;
     }
 
     /** Whether the failing combinator's subschemas are all {@code required} lists (interrupts or interrupts-extended). */

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * validated by dt-validate (cached, it is slow), and compared with dtdma's findings on (node name as dt-validate
  * prints it, property or child, kind of failure). By default a fixed sample covering every i.MX SoC family;
  * {@code -Ddtdma.bindings.allBoards=true} runs every {@code imx*.dts} in arm and {@code freescale/*.dts} in arm64
- * (add {@code -Ddtdma.bindings.cachedOnly=true} to compare only the boards dt-validate has already reported on).
+ * (add {@code -Ddtdma.bindings.cachedOnly=true} to compare only the boards dt-validate has already reported on);
+ * {@code -Ddtdma.bindings.boards=arm/boot/dts/a.dts,...} runs the boards named (relative to {@code arch}).
  * The sample must agree exactly; the full run may differ on at most 5% of the findings.
  *
  * <p>One difference is dt-validate's, not a finding: its jsonschema library also reports a property whose value
@@ -141,6 +142,11 @@ class BindingsDifferentialTest {
     }
 
     private static List<Path> boards(Path kernel) throws IOException {
+        String named = System.getProperty("dtdma.bindings.boards", "");
+        if (!named.isBlank()) {
+            return java.util.Arrays.stream(named.split(",")).map(String::strip)
+                    .map(s -> kernel.resolve("arch").resolve(s)).filter(Files::isRegularFile).toList();
+        }
         if (!Boolean.getBoolean("dtdma.bindings.allBoards")) {
             return SAMPLE.stream().map(s -> kernel.resolve("arch").resolve(s)).filter(Files::isRegularFile).toList();
         }

@@ -144,6 +144,54 @@ class BindingsTest {
     }
 
     @Test
+    void compatibleStringsLinkToTheirBinding() throws IOException {
+        BindingSet set = BindingSet.load(fixtureBindings(), dtSchema(), tmp.resolve("cache"), null);
+        String dts = BOARD.formatted("").replace("intc: interrupt-controller@800",
+                "bus { compatible = \"vendor,no-such-bus\", \"simple-bus\"; #address-cells = <1>; "
+                        + "#size-cells = <1>; ranges; };\n    intc: interrupt-controller@800");
+        Analysis a = analyse(dts, set);
+        dtdma.text.SourceFile f = a.file(tmp.resolve("board.dts"));
+        List<String> links = dtdma.features.DocumentLinkFeature.links(a, f).stream()
+                .map(l -> f.text().substring(l.span().start(), l.span().end()) + " -> "
+                        + l.target().getFileName())
+                .toList();
+        // the kernel's binding for the UART, dt-schema's own for simple-bus; none for compatibles with no binding
+        assertEquals(List.of("simple-bus -> simple-bus.yaml", "vendor,bnd-uart -> vendor,bnd-uart.yaml"), links);
+        String uart = dtdma.features.DocumentLinkFeature.links(a, f).stream()
+                .filter(l -> l.target().getFileName().toString().equals("vendor,bnd-uart.yaml")).findFirst()
+                .orElseThrow().target().toString();
+        assertTrue(uart.endsWith("fixtures/bindings/serial/vendor,bnd-uart.yaml"), uart);
+        // without binding schemas only the includes are links
+        Analysis none = analyse(dts, null);
+        assertEquals(List.of(), dtdma.features.DocumentLinkFeature.links(none, none.file(tmp.resolve("board.dts"))));
+    }
+
+    /**
+     * imx28-m28cu3 writes {@code ocotp@8002c000 { status = "okay"; }} under the bus where imx28.dtsi names the node
+     * {@code efuse@8002c000}: a new child with neither reg nor ranges, which simple-bus.yaml's {@code anyOf}
+     * rejects. The validator reports only the failures of the alternatives; the finding is the {@code anyOf}'s.
+     */
+    @Test
+    void failingAnyOfIsOneFinding() throws IOException {
+        BindingSet set = BindingSet.load(fixtureBindings(), dtSchema(), tmp.resolve("cache"), null);
+        String bus = "bus@80000000 { compatible = \"simple-bus\"; #address-cells = <1>; #size-cells = <1>; "
+                + "reg = <0x80000000 0x100000>; ranges; efuse@8002c000 { reg = <0x8002c000 0x2000>; }; "
+                + "ocotp@8002c000 { status = \"%s\"; }; };\n    intc: interrupt-controller@800";
+        Analysis a = analyse(BOARD.formatted("").replace("intc: interrupt-controller@800", bus.formatted("okay")), set);
+        assertEquals(List.of("CONDITION anyOf /bus@80000000 ocotp@8002c000 "
+                        + "#/patternProperties/@(0|[1-9a-f][0-9a-f]*)$/anyOf"),
+                a.bindings().findings().stream().map(f -> f.kind() + " " + f.keyword() + " " + f.node().path() + " "
+                        + f.property() + " " + f.schemaPath()).toList());
+        List<Diagnostic> d = a.result().diagnostics().stream().filter(x -> x.code() == Code.BND006).toList();
+        assertEquals(List.of("`ocotp@8002c000`: none of the 2 alternatives holds: required property 'reg' not found; "
+                + "required property 'ranges' not found (binding `dt-schema simple-bus.yaml`)"),
+                d.stream().map(Diagnostic::message).toList());
+        // a disabled child may lack them (dt-validate drops missing-property failures of a disabled instance)
+        Analysis off = analyse(BOARD.formatted("").replace("intc: interrupt-controller@800", bus.formatted("disabled")), set);
+        assertEquals(List.of(), off.bindings().findings());
+    }
+
+    @Test
     void cleanNodeHasNoFindingAndWidthsAreChecked() throws IOException {
         BindingSet set = BindingSet.load(fixtureBindings(), dtSchema(), tmp.resolve("cache"), null);
         Analysis ok = analyse(BOARD.formatted("clock-names = \"ipg\", \"per\"; fifo-depth = <32>; vendor,flow-control;"), set);
@@ -202,13 +250,45 @@ class BindingsTest {
                 properties:
                   compatible: {const: vendor,bnd-uart}
                   reg: {$ref: /schemas/no-such-schema.yaml#}
+                  clocks: {$ref: /schemas/no-such/schema.yaml/#}
                 """);
         BindingSet set = BindingSet.load(bindings, dtSchema(), tmp.resolve("cache"), null);
         assertTrue(set.problems().contains("broken.yaml: ignoring, error parsing file"), set.problems().toString());
         assertTrue(set.problems().stream().anyMatch(p -> p.startsWith("notaschema.yaml: ignoring")), set.problems().toString());
         assertTrue(set.byId(BindingSet.BASE + "serial/vendor,bnd-uart.yaml") != null);
-        // the dangling binding selects the node too; validation goes on with the others
+        // validation goes on with the others; the dangling binding does not compile, and nothing is fetched for it
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(BindingSet.class.getName());
+        List<Throwable> thrown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getThrown() != null && r.getMessage().contains("dangling.yaml")) {
+                    thrown.add(r.getThrown());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(h);
         Analysis a = analyse(BOARD.formatted("vendor,speed = <1>;"), set);
+        try {
+            assertEquals(null, set.compiled(set.byId(BindingSet.BASE + "dangling.yaml")));
+        } finally {
+            log.removeHandler(h);
+        }
+        assertEquals(1, thrown.size(), thrown.toString());
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = thrown.get(0); t != null; t = t.getCause()) {
+            chain.append(t).append('\n');
+            assertFalse(t instanceof java.io.IOException && t.getClass().getName().startsWith("java.net."), chain.toString());
+        }
+        assertTrue(chain.toString().contains("is not among the loaded schemas (not fetched)"), chain.toString());
         assertEquals(List.of("BND001"), a.result().diagnostics().stream().map(d -> d.code().id())
                 .filter(c -> c.startsWith("BND") || c.startsWith("INT")).toList());
     }
