@@ -169,7 +169,7 @@ public final class DiagnosticsEngine {
             List<CompletableFuture<Analysis>> running = new ArrayList<>();
             for (int i = 1; i < batch.size(); i++) {
                 Path r = batch.get(i);
-                running.add(CompletableFuture.supplyAsync(() -> ws.analysis(r, stopped, false), pool));
+                running.add(CompletableFuture.supplyAsync(() -> ws.analysis(r, yielding(r, cancelled), false), pool));
             }
             boolean again = false;
             for (int i = 0; i < batch.size(); i++) {
@@ -177,7 +177,7 @@ public final class DiagnosticsEngine {
                 long t0 = System.nanoTime();
                 Analysis a;
                 try {
-                    a = i == 0 ? ws.analysis(root, stopped, false) : join(running.get(i - 1));
+                    a = i == 0 ? ws.analysis(root, yielding(root, cancelled), false) : join(running.get(i - 1));
                 } catch (CancellationException e) {
                     synchronized (this) {
                         dirty.add(root);
@@ -215,10 +215,15 @@ public final class DiagnosticsEngine {
     });
     private volatile boolean shut;
     /**
-     * The engine's analyses stop at shutdown, and when a file they read changes (the work is then re-ordered,
-     * the edited file's active context first); a change elsewhere leaves them running.
+     * The cancel signal of one context's analysis in a run. It stops at shutdown (and, inside the workspace, when
+     * a file it read changes: the work is then re-ordered, the edited file's active context first); it yields
+     * when newer work was scheduled (the run's token) while the user has moved on to another context. The context
+     * the user is looking at is never interrupted by changes elsewhere, and a slow board being analysed in the background
+     * never holds back the diagnostics of the file the user just opened or edited: it is re-queued behind it.
      */
-    private final dtdma.text.Cancel stopped = () -> shut;
+    private dtdma.text.Cancel yielding(Path root, AtomicBoolean runToken) {
+        return () -> shut || (runToken.get() && !root.equals(first));
+    }
 
     private static Analysis join(CompletableFuture<Analysis> f) {
         try {
@@ -274,7 +279,7 @@ public final class DiagnosticsEngine {
 
     private final Map<Path, Map<Path, Integer>> versions = new HashMap<>();
     /** The active context of the file changed last: analysed first. */
-    private Path first;
+    private volatile Path first;
     private final Map<Path, Long> lastMillis = new HashMap<>();
 
     /**
