@@ -218,8 +218,9 @@ public final class DiagnosticsEngine {
      * The cancel signal of one context's analysis in a run. It stops at shutdown (and, inside the workspace, when
      * a file it read changes: the work is then re-ordered, the edited file's active context first); it yields
      * when newer work was scheduled (the run's token) while the user has moved on to another context. The context
-     * the user is looking at is never interrupted by changes elsewhere, and a slow board being analysed in the background
-     * never holds back the diagnostics of the file the user just opened or edited: it is re-queued behind it.
+     * the user is looking at is never interrupted by changes elsewhere, and a slow board being analysed in the
+     * background never holds back the diagnostics of the file the user just opened or edited: it is re-queued
+     * behind it.
      */
     private dtdma.text.Cancel yielding(Path root, AtomicBoolean runToken) {
         return () -> shut || (runToken.get() && !root.equals(first));
