@@ -144,7 +144,8 @@ class ProtocolFuzzIT {
 
     @Test
     void randomFramesNeverSilenceTheServer() throws Exception {
-        long seed = Long.getLong("dtdma.fuzz.seed", System.nanoTime());
+        // under CI a fixed seed (as FuzzTest), so a submission does not pass or fail by chance
+        long seed = Long.getLong("dtdma.fuzz.seed", "true".equals(System.getenv("CI")) ? 20261201L : System.nanoTime());
         int frames = Integer.getInteger("dtdma.fuzz.protocolFrames", 600);
         Random r = new Random(seed);
         Process proc = start(jar(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr");
