@@ -34,7 +34,14 @@ public final class SourceLoader {
     private final Map<Path, Disk> disk = new ConcurrentHashMap<>();
     private final long maxBytes;
 
-    private record Disk(long mtime, long size, LoadResult result) {
+    /**
+     * A file read less than this long after its modification time could be rewritten again within the same
+     * timestamp tick with the same size (coarse file-system clocks, fast tools): such a read is not trusted for
+     * the (mtime, size) check and the file is read again next time (as git treats "racily clean" entries).
+     */
+    private static final long RACY_MILLIS = 2_000;
+
+    private record Disk(long mtime, long size, long readAt, LoadResult result) {
     }
 
     public SourceLoader(SourceRegistry registry) {
@@ -107,12 +114,13 @@ public final class SourceLoader {
         }
         long mtime = a.lastModifiedTime().toMillis();
         Disk d = disk.get(path);
-        if (d != null && d.mtime == mtime && d.size == a.size()) {
+        if (d != null && d.mtime == mtime && d.size == a.size() && d.readAt - mtime > RACY_MILLIS) {
             return d.result;
         }
+        long readAt = System.currentTimeMillis();
         LoadResult r = read(path);
         if (r.ok() || r.error() == LoadResult.Error.BINARY) {
-            disk.put(path, new Disk(mtime, a.size(), r));
+            disk.put(path, new Disk(mtime, a.size(), readAt, r));
         }
         return r;
     }
