@@ -1,6 +1,5 @@
 package dtdma.features;
 
-import dtdma.devlink.DevlinkModel;
 import dtdma.devlink.DevlinkSettings;
 import dtdma.devlink.Device;
 import dtdma.devlink.DlFlags;
@@ -25,20 +24,25 @@ public final class DevlinkHoverFeature {
     private DevlinkHoverFeature() {
     }
 
-    /** The markdown section for the specifier at the offset, or null when there is none or no board to boot. */
-    public static String markdown(Analysis a, SourceFile file, int offset) {
+    /** The specifier at the offset (or the one its {@code dma-names} entry names), when there is a board to boot. */
+    private static Lookup.SpecifierAt specifierAt(Analysis a, SourceFile file, int offset) {
         Lookup.SpecifierAt at = Lookup.specifier(a, file.id(), offset);
         if (at == null) {
             at = Lookup.dmaName(a, file.id(), offset);
         }
-        if (at == null || at.specifier() == null) {
+        if (at == null || at.specifier() == null || a.devlink() == null) {
             return null;
         }
-        DevlinkModel model = a.devlink();
-        if (model == null) {
+        return at;
+    }
+
+    /** The markdown section for the specifier at the offset, or null when there is none or no board to boot. */
+    public static String markdown(Analysis a, SourceFile file, int offset) {
+        Lookup.SpecifierAt at = specifierAt(a, file, offset);
+        if (at == null) {
             return null;
         }
-        return describe(a, model.simulation(), at.consumer().node().path(), at.specifier());
+        return describe(a, a.devlink().simulation(), at.consumer().node().path(), at.specifier());
     }
 
     /**
@@ -47,18 +51,11 @@ public final class DevlinkHoverFeature {
      * no specifier at the offset or no board to boot.
      */
     public static String summary(Analysis a, SourceFile file, int offset) {
-        Lookup.SpecifierAt at = Lookup.specifier(a, file.id(), offset);
+        Lookup.SpecifierAt at = specifierAt(a, file, offset);
         if (at == null) {
-            at = Lookup.dmaName(a, file.id(), offset);
-        }
-        if (at == null || at.specifier() == null) {
             return null;
         }
-        DevlinkModel model = a.devlink();
-        if (model == null) {
-            return null;
-        }
-        Simulation booted = model.simulation();
+        Simulation booted = a.devlink().simulation();
         String consumerPath = at.consumer().node().path();
         Device dev = booted.find(consumerPath);
         Simulation.Consumer con = dev == null ? null : booted.consumer(dev);
