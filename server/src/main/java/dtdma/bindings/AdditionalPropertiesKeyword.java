@@ -132,8 +132,8 @@ final class AdditionalPropertiesKeyword implements Keyword {
                         out.add(ValidationMessage.builder().type("additionalProperties").code("additionalProperties")
                                 .property(name).instanceLocation(at.append(name)).schemaLocation(addLocation)
                                 .evaluationPath(addPath).instanceNode(node.get(name)).schemaNode(additional)
-                                .message(at.append(name) + ": is not defined in the schema and the schema does not "
-                                        + "allow additional properties").build());
+                                .messageSupplier(() -> at.append(name) + ": is not defined in the schema and the schema does "
+                                        + "not allow additional properties").build());
                     } else {
                         out.addAll(subschema.validate(ec, node.get(name), root, at.append(name)));
                     }

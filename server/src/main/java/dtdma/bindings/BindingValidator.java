@@ -342,10 +342,12 @@ public final class BindingValidator {
                     schema.addObject().putArray("required").add(m.getProperty());
                 }
             }
+            // a supplier, not message(): that text is a MessageFormat pattern, and the details quote the
+            // binding's regular expressions, whose "{1,2}" is not a format element
+            String message = "none of the " + alternatives.size() + " alternatives holds: " + String.join("; ", details);
             out.add(ValidationMessage.builder().type("anyOf").code("anyOf").evaluationPath(path).schemaLocation(loc)
                     .instanceLocation(first.getInstanceLocation()).instanceNode(first.getInstanceNode())
-                    .schemaNode(schema).message("none of the " + alternatives.size() + " alternatives holds: "
-                            + String.join("; ", details))
+                    .schemaNode(schema).messageSupplier(() -> message)
                     .build());
         }
         return out;

@@ -41,7 +41,7 @@ final class TypeSizeKeyword implements Keyword {
                 return Set.of(ValidationMessage.builder().type("typeSize").code("typeSize")
                         .instanceLocation(at).schemaLocation(location).evaluationPath(evaluationPath)
                         .instanceNode(node).schemaNode(schemaNode)
-                        .message(at + ": size is " + size + ", expected " + want).build());
+                        .messageSupplier(() -> at + ": size is " + size + ", expected " + want).build());
             }
         };
     }

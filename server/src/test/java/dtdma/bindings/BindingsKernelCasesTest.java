@@ -111,6 +111,41 @@ class BindingsKernelCasesTest {
         org.junit.jupiter.api.Assertions.assertTrue(k.contains("panel-lvds: compatible [COUNT]"), k.toString());
     }
 
+    /**
+     * imx6q-evi's SPI EEPROM {@code m95m02@1} (atmel,at25): at25.yaml's {@code $nodename} is an {@code anyOf} of
+     * two patterns with a {@code {1,2}} quantifier. The finding's message quotes them; it used to go through the
+     * validator library's MessageFormat, which read "{1,2}" as a format element and failed the whole board.
+     */
+    @Test
+    void aMessageQuotingARegexWithBracesIsKeptAsWritten() throws IOException {
+        String spi = """
+                	spi@2000 {
+                		compatible = "fsl,imx51-ecspi";
+                		reg = <0x2000 0x4000>;
+                		#address-cells = <1>;
+                		#size-cells = <0>;
+                		m95m02@1 {
+                			compatible = "st,m95m02", "atmel,at25";
+                			size = <262144>;
+                			pagesize = <256>;
+                			address-width = <24>;
+                			spi-max-frequency = <5000000>;
+                			reg = <1>;
+                		};
+                	};
+                """;
+        assertEquals(List.of("m95m02@1: $nodename [CONDITION]"), keys(spi, "m95m02@1"));
+        Path f = tmp.resolve("board.dts");
+        Boards boards = new Boards(List.of(), false);
+        boards.setBindings(set);
+        List<String> messages = boards.analyse(f, () -> false).result().diagnostics().stream()
+                .filter(d -> d.code() == dtdma.check.Code.BND006).map(dtdma.check.Diagnostic::message)
+                .filter(m -> m.startsWith("node name")).toList();
+        assertEquals(List.of("node name: none of the 2 alternatives holds: does not match the regex pattern "
+                + "^eeprom@[0-9a-f]{1,2}$; does not match the regex pattern ^fram@[0-9a-f]{1,2}$ (binding "
+                + "`eeprom/at25.yaml`)"), messages);
+    }
+
     @Test
     void dtValidatesUndecodedStringListsAreNotCompared() {
         String report = """
