@@ -392,7 +392,8 @@ public final class BindingValidator {
             return "";
         }
         int c = msg.indexOf(": ");
-        if (c > 0 && (msg.startsWith("/") || msg.startsWith("$") || msg.startsWith(":"))) {
+        // the instance location comes first: a JSON pointer, empty for the node itself (": must be valid ...")
+        if (c >= 0 && (msg.startsWith("/") || msg.startsWith("$") || msg.startsWith(":"))) {
             return msg.substring(c + 2);
         }
         return msg;
