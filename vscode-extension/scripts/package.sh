@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Builds dtdma-<version>.vsix: builds the server jar when it is missing (mvn at the repository root),
+# Builds dtdma-<version>.vsix: builds the server jar when it is missing or older than any of its sources or
+# build files (mvn at the repository root),
 # copies it into server/dtdma.jar (never committed), bundles the client and runs vsce package.
 # Prints the .vsix path on its last line.
 set -euo pipefail
 ext="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 root="$(cd "$ext/.." && pwd)"
 jar="$root/server/target/dtdma.jar"
-if [ ! -f "$jar" ]; then
-  echo "Building $jar" >&2
+stale=""
+if [ -f "$jar" ]; then
+  stale="$(find "$root/server/src/main" "$root/grammar/src" "$root/pom.xml" "$root/server/pom.xml" "$root/grammar/pom.xml" \
+    -newer "$jar" -type f -print -quit 2>/dev/null || true)"
+fi
+if [ ! -f "$jar" ] || [ -n "$stale" ]; then
+  echo "Building $jar${stale:+ ($stale is newer)}" >&2
   (cd "$root" && mvn -q -B -ntp -DskipTests package)
 fi
 mkdir -p "$ext/server"

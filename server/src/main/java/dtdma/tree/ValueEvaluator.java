@@ -97,7 +97,10 @@ final class ValueEvaluator {
         try {
             data = builder.loader.load(ib.file(), ib.fileSpan());
         } catch (java.io.IOException e) {
-            builder.error(Code.TR014, ib.fileSpan(), "couldn't read /incbin/ file \"" + ib.file() + "\": " + e.getMessage());
+            byte[] name = ib.file().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            // quoted with escapes, as written in the source: a NUL or control character in the name stays visible
+            builder.error(Code.TR014, ib.fileSpan(), "couldn't read /incbin/ file " + DtsWriter.quote(name, 0, name.length)
+                    + ": " + e.getMessage());
             return;
         }
         long off = ib.offset() == null ? 0 : eval(ib.offset());

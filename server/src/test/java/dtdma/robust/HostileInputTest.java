@@ -177,6 +177,9 @@ class HostileInputTest {
         assertFalse(r.all().contains("internal error"), r.all());
         assertEquals(1, r.exit(), r.all());
         assertTrue(r.out().contains("not a valid file name") && r.out().contains("[TR014]"), r.all());
+        // the name is shown escaped, as written, never with a raw NUL in the output
+        assertTrue(r.out().contains("/incbin/ file \"a\\x00b\""), r.all());
+        assertFalse(r.all().contains("\0"), r.all());
     }
 
     @Test
