@@ -49,6 +49,8 @@ final class FileProc implements Preprocessor.In {
     long expOutTokens;
     boolean expAborted;
     int argDepth;
+    /** Argument tokens held by the function-like invocations being expanded, outermost to innermost. */
+    long liveArgTokens;
 
     FileProc(Preprocessor.Run run, SourceFile file, int depth) {
         this.run = run;

@@ -105,6 +105,13 @@ final class MacroExpander {
                 proc.output.limit("macro " + m.name + " has an argument list longer than " + proc.opts.maxExpansionTokens() + " tokens");
                 return false;
             }
+            // nested calls such as I(I(...)) hold every enclosing call's arguments (and their pre-expansions)
+            // while the inner ones are collected: bound what is held at once, not only each list
+            if (proc.liveArgTokens + argTokens > proc.opts.maxExpansionTokens()) {
+                proc.output.limit("nested invocations of macro " + m.name + " hold more than "
+                        + proc.opts.maxExpansionTokens() + " argument tokens at once (nested too deeply)");
+                return false;
+            }
             if (++proc.expTokens > proc.opts.maxExpansionWork()) {
                 proc.output.limit("expansion of macro " + proc.expMacro.name + " needs more than " + proc.opts.maxExpansionWork()
                         + " token operations (nested too deeply or too wide)");
@@ -133,7 +140,12 @@ final class MacroExpander {
             return false;
         }
         Tok.HideSet hs = Tok.HideSet.add(Tok.HideSet.intersect(t.hs, rparen.hs), m.name);
-        in.push(subst(m, args, hs, t));
+        proc.liveArgTokens += argTokens;
+        try {
+            in.push(subst(m, args, hs, t));
+        } finally {
+            proc.liveArgTokens -= argTokens;
+        }
         return true;
     }
 

@@ -141,6 +141,20 @@ class HostileInputTest {
         assertFalse(r.all().contains("PP007"), head(r.all()));
     }
 
+    /**
+     * Depth 10,000 (cpp accepts it): every enclosing call holds its arguments while the inner ones are collected,
+     * about 10^8 tokens held at once unbounded. The held-arguments budget stops it with PP007 well inside a
+     * 256 MiB heap (before it, the same run needed about 1 GB and ended in LIM002 under this heap).
+     */
+    @Test
+    void deeplyNestedMacroCallsStopWithinASmallHeap() throws Exception {
+        String n = "I(".repeat(10_000) + "1" + ")".repeat(10_000);
+        write("nested10k.dts", "#define I(x) x\n/dts-v1/;\n/ { p = <" + n + ">; };\n");
+        Cli.Result r = Cli.run(dir, "256m", 60, "check", "nested10k.dts");
+        assertTrue(r.out().contains("argument tokens at once") && r.out().contains("[PP007]"), head(r.all()));
+        assertFalse(r.all().contains("LIM002") || r.all().contains("internal error"), head(r.all()));
+    }
+
     @Test
     void dumpOfDeepNestingIsBounded() throws Exception {
         write("deep.dts", "/dts-v1/;\n/ {\n" + "n {".repeat(20_000) + "};".repeat(20_000) + "\n};\n");
