@@ -384,6 +384,39 @@ public final class DtdmaLanguageServer implements LanguageServer, LanguageClient
         return CompletableFuture.completedFuture(o);
     }
 
+    /**
+     * {@code dtdma/messageTooLarge}: stands in for a message whose body was above the frame limit (see
+     * {@link FramingInputStream}); params {@code {method, bytes, uri?}}. A request is answered with an
+     * {@code InvalidRequest} error. A dropped {@code didOpen} or {@code didChange} leaves the server without the
+     * editor's text, so it stops following that document (it is closed here; later changes to it are ignored
+     * until it is opened again) and tells the user, rather than analysing text the editor no longer has.
+     */
+    @JsonRequest(value = "dtdma/messageTooLarge", useSegment = false)
+    public CompletableFuture<Object> messageTooLarge(JsonObject params) {
+        String method = params != null && params.has("method") ? params.get("method").getAsString() : "a message";
+        long bytes = params != null && params.has("bytes") ? params.get("bytes").getAsLong() : -1;
+        String uri = params != null && params.has("uri") ? params.get("uri").getAsString() : null;
+        String size = bytes + " bytes, above the limit of " + dtdma.check.Budgets.MAX_MESSAGE_BYTES + " bytes";
+        Path p = uri == null ? null : Convert.path(uri);
+        LanguageClient c = client;
+        if (p != null && (method.equals("textDocument/didOpen") || method.equals("textDocument/didChange"))) {
+            ws.close(p);
+            engine.changed(p);
+            if (c != null) {
+                c.showMessage(new org.eclipse.lsp4j.MessageParams(org.eclipse.lsp4j.MessageType.Error, "dtdma: "
+                        + method + " for " + p.getFileName() + " was " + size + "; it was dropped and the server no "
+                        + "longer follows this document: close and reopen it (checks read the file on disk meanwhile)"));
+            }
+        } else if (c != null) {
+            c.logMessage(new org.eclipse.lsp4j.MessageParams(org.eclipse.lsp4j.MessageType.Warning,
+                    "dtdma: " + method + " was " + size + "; it was dropped"));
+        }
+        return CompletableFuture.failedFuture(new org.eclipse.lsp4j.jsonrpc.ResponseErrorException(
+                new org.eclipse.lsp4j.jsonrpc.messages.ResponseError(
+                        org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidRequest,
+                        method + " was " + size, null)));
+    }
+
     void applySettings(Object options) {
         JsonElement json = options instanceof JsonElement j ? j : null;
         if (options != null && json == null) {

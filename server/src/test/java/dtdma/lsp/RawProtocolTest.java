@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -199,5 +200,70 @@ class RawProtocolTest {
         String s = out.toString(StandardCharsets.UTF_8);
         assertEquals(("Content-Length: 7\r\n\r\n" + good).repeat(3), s);
         assertEquals(2, f.skippedFrames());
+    }
+    @Test
+    void anOversizedMessageIsReplacedByANoticeNamingIt() throws Exception {
+        String good = "{\"a\":1}";
+        String big = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"textDocument/formatting\",\"params\":{\"textDocument\":"
+                + "{\"uri\":\"file:///w/a%20b.dts\"},\"options\":{\"id\":99,\"pad\":\"" + "x".repeat(5000) + "\"}}}";
+        String input = "Content-Length: 7\r\n\r\n" + good + "Content-Length: " + big.length() + "\r\n\r\n" + big
+                + "Content-Length: 7\r\n\r\n" + good;
+        FramingInputStream f = new FramingInputStream(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), 1000);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        f.transferTo(out);
+        java.io.InputStream frames = new ByteArrayInputStream(out.toByteArray());
+        assertEquals(good, readFrame(frames).toString());
+        JsonObject notice = readFrame(frames);
+        assertEquals("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"dtdma/messageTooLarge\",\"params\":{\"method\":"
+                + "\"textDocument/formatting\",\"bytes\":" + big.length() + ",\"uri\":\"file:///w/a%20b.dts\"}}",
+                notice.toString());
+        assertEquals(good, readFrame(frames).toString());
+        assertEquals(null, readFrame(frames));
+        // a body whose first bytes name no method stands for nothing: skipped as before
+        assertEquals(null, FramingInputStream.notice("xxxx", 5000));
+        // a notification: no id (an "id" inside the parameters is not the message's)
+        assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"dtdma/messageTooLarge\",\"params\":{\"method\":"
+                + "\"textDocument/didChange\",\"bytes\":5000}}", new String(FramingInputStream.notice(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"id\":3", 5000),
+                StandardCharsets.UTF_8).replaceFirst("(?s)^.*?\r\n\r\n", ""));
+    }
+
+    /**
+     * Over the real protocol stack and its 64 MiB limit: a dropped didChange is not silent (the user is told which
+     * document the server stopped following), a dropped request is answered with an error, and the server goes on.
+     */
+    @Test
+    void overTheLimitTheClientIsToldAndRequestsAreAnswered() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("dtdma-big");
+        Path dts = dir.resolve("big.dts");
+        java.nio.file.Files.writeString(dts, "/dts-v1/;\n/ { };\n");
+        String uri = dts.toUri().toString();
+        String pad = "x".repeat(dtdma.check.Budgets.MAX_MESSAGE_BYTES + 1024);
+        try (Raw r = new Raw()) {
+            r.request(1, "initialize", INIT);
+            assertNotNull(r.response(1));
+            r.frame("{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
+            r.frame("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\""
+                    + uri + "\",\"languageId\":\"dts\",\"version\":1,\"text\":\"/dts-v1/;\\n/ { };\\n\"}}}");
+            r.frame("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":{\"uri\":\""
+                    + uri + "\",\"version\":2},\"contentChanges\":[{\"text\":\"" + pad + "\"}]}}");
+            JsonObject shown = null;
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (shown == null && System.nanoTime() < end) {
+                JsonObject o = r.in.poll(1, TimeUnit.SECONDS);
+                if (o != null && "window/showMessage".equals(o.has("method") ? o.get("method").getAsString() : null)) {
+                    shown = o.getAsJsonObject("params");
+                }
+            }
+            assertNotNull(shown, "the user was not told");
+            assertEquals(1, shown.get("type").getAsInt(), shown.toString());
+            String text = shown.get("message").getAsString();
+            assertTrue(text.contains("textDocument/didChange for big.dts") && text.contains("close and reopen"), text);
+            r.request(5, "textDocument/formatting", "{\"textDocument\":{\"uri\":\"" + uri + "\"},\"options\":"
+                    + "{\"tabSize\":8,\"insertSpaces\":false,\"pad\":\"" + pad + "\"}}");
+            assertEquals(-32600, code(r.response(5)));
+            r.request(6, "workspace/symbol", "{\"query\":\"x\"}");
+            assertNotNull(r.response(6));
+        }
     }
 }
