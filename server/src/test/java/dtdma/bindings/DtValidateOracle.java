@@ -102,6 +102,12 @@ final class DtValidateOracle {
                 p.destroyForcibly();
                 throw new IOException("dt-validate timed out");
             }
+            if (p.exitValue() != 0) {
+                // killed or failed: its report is cut short, and a cached short report would read as findings
+                // dtdma makes and dt-validate does not
+                throw new IOException("dt-validate exited with " + p.exitValue() + ": " + new String(err,
+                        StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElse(""));
+            }
             String text = new String(err, StandardCharsets.UTF_8).replace(blob.toString(), "BOARD.dtb");
             Path tmp = Files.createTempFile(cache, "validate", ".tmp");
             Files.writeString(tmp, text);
