@@ -213,7 +213,13 @@ class StaleAnswersTest {
                 () -> DevlinkHoverFeature.markdown(a, sf, ref, cancelled),
                 () -> DevlinkHoverFeature.summary(a, sf, ref, cancelled),
                 () -> SemanticTokensFeature.tokens(a, sf, cancelled),
-                () -> ReferencesFeature.references(a, sf, ref, true, cancelled));
+                () -> ReferencesFeature.references(a, sf, ref, true, cancelled),
+                () -> FormattingFeature.format(t0, dtdma.format.FormatOptions.KERNEL, dtdma.format.EntryHints.NONE,
+                        cancelled),
+                () -> FormattingFeature.formatRange(t0, dtdma.format.FormatOptions.KERNEL,
+                        dtdma.format.EntryHints.NONE, 0, 10, cancelled),
+                () -> FormattingFeature.onType(t0, dtdma.format.FormatOptions.KERNEL, dtdma.format.EntryHints.NONE,
+                        t0.indexOf(';'), cancelled));
         for (int i = 0; i < features.size(); i++) {
             Runnable r = features.get(i);
             assertThrows(CancellationException.class, r::run, "feature " + i);
