@@ -43,6 +43,9 @@ import java.util.stream.Stream;
  *   <li>completion: {@code textDocument/completion} on the include;</li>
  *   <li>flood: {@code --flood} edits (default 1,000) sent without waiting, a hover after every 10th; the
  *       diagnostics of the final version, the publications, RSS before and after;</li>
+ *   <li>hover right after an edit: up to 100 rounds of one edit of the board immediately followed by a hover on
+ *       its first {@code &label} line (unchanged by the edit), each round then waiting for that version's
+ *       diagnostics;</li>
  *   <li>heap: {@code dtdma/heap} (used bytes after a full GC in the server; the server runs with
  *       {@code -Ddtdma.debug=true}, which enables that request);</li>
  *   <li>in a third process, unless {@code --no-kernel-workspace}: the whole kernel tree (arm and arm64) as the
