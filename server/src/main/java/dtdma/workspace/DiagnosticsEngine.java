@@ -31,7 +31,9 @@ import java.util.logging.Logger;
  * published as soon as it is done, so one slow board does not hold back the others (a file's diagnostics wait
  * only for its active context; contexts that read an older version of it are left out until they are redone); a context's diagnostics go to every file of
  * the context (an error a board causes in an included {@code .dtsi} is shown on that file), merged over the
- * live contexts. A file whose diagnostics went away gets an empty list; results for a document version that is
+ * live contexts. After an edit of an open document, the other contexts that read it (the other open boards
+ * including an edited {@code .dtsi}) are re-checked only once the user is idle or a request needs them. A file
+ * whose diagnostics went away gets an empty list; results for a document version that is
  * no longer current are dropped. The publisher is injected, and {@link #awaitIdle()} lets tests wait without
  * sleeping.
  */
@@ -80,6 +82,7 @@ public final class DiagnosticsEngine {
             ctx = ws.activeContext(p);
             dirty.add(ctx);
             deferred.remove(ctx);
+            lazy.remove(ctx);
             first = ctx; // the context the user is looking at goes before the other boards that read the file
             lastEdit = System.nanoTime();
         }
@@ -91,6 +94,7 @@ public final class DiagnosticsEngine {
                 } else {
                     dirty.remove(root);
                     deferred.add(root);
+                    lazy.add(root);
                 }
             }
         });
@@ -102,6 +106,11 @@ public final class DiagnosticsEngine {
     public static final long IDLE_MILLIS = Long.getLong("dtdma.idleMillis", 400L);
     /** Contexts to re-check once the user is idle or a request needs them. */
     private final Set<Path> deferred = new LinkedHashSet<>();
+    /**
+     * Contexts re-checked only because a file they include changed (not one of their own documents, not needed by
+     * a request): when such work yields to a new edit it waits for the next idle period again.
+     */
+    private final Set<Path> lazy = new java.util.HashSet<>();
     private volatile long lastEdit = System.nanoTime();
     private boolean idleArmed;
     private final java.util.concurrent.ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -112,6 +121,7 @@ public final class DiagnosticsEngine {
 
     /** A request needs a context's analysis: a deferred context is re-checked now. */
     private synchronized void demand(Path root) {
+        lazy.remove(root);
         if (deferred.remove(root)) {
             dirty.add(root);
             schedule();
@@ -258,7 +268,7 @@ public final class DiagnosticsEngine {
                     a = i == 0 ? ws.analysis(root, yielding(root, cancelled), false) : join(running.get(i - 1));
                 } catch (CancellationException e) {
                     synchronized (this) {
-                        if (root.equals(first)) {
+                        if (root.equals(first) || !lazy.contains(root)) {
                             dirty.add(root);
                         } else {
                             deferred.add(root); // superseded by an edit elsewhere: again once the user is idle
@@ -274,6 +284,7 @@ public final class DiagnosticsEngine {
                 }
                 synchronized (this) {
                     lastMillis.put(root, (System.nanoTime() - t0) / 1_000_000);
+                    lazy.remove(root);
                 }
                 record(root, a, touched);
                 publish(touched, cancelled);
