@@ -21,9 +21,11 @@ import java.util.Map;
  * (the whole pipeline polls it), and before answering, and every feature polls it in its loops (per node, item,
  * reference or proposal). A request on a file the service knows nothing about answers null or an empty list.
  *
- * <p>Hover, definition, completion and signature help do not wait for the analysis of text typed since the last
- * one finished: they are answered from that last analysis, the position mapped back through the edits since and
- * every range of the answer mapped forward (see {@link Workspace#view}); when that cannot be done they wait.
+ * <p>Hover, definition, completion, signature help and prepare-rename do not wait for the analysis of text typed
+ * since the last one finished: they are answered from that last analysis, the position mapped back through the
+ * edits since and every range of the answer mapped forward (see {@link Workspace#view}); when that cannot be done
+ * they wait. References and rename wait for the analysis of the current text (their answers must include what
+ * was typed since), as do the requests about a whole document.
  */
 public final class LanguageService {
     private final Workspace ws;
@@ -327,12 +329,11 @@ public final class LanguageService {
 
     /** What a rename at a position would rename, when it lies in this document; else null. */
     public Answer<RenameFeature.Target> prepareRename(Query q) {
-        Answer<Integer> at = at(q);
-        if (at == null) {
-            return null;
-        }
-        RenameFeature.Target t = RenameFeature.prepare(at.analysis(), at.file(), at.value(), q.cancel());
-        return answer(at, t == null || t.span().fileId() != at.file().id() ? null : t, q.cancel());
+        return positional(q, false, p -> {
+            RenameFeature.Target t = RenameFeature.prepare(p.analysis(), p.analysed(), p.offset(), q.cancel());
+            return answer(p, t == null || t.span().fileId() != p.analysed().id() ? null
+                    : new RenameFeature.Target(t.label(), p.forward(t.span())), q.cancel());
+        });
     }
 
     /** @throws RenameFeature.RenameException when the new name is not valid there */

@@ -102,6 +102,10 @@ class StaleAnswersTest {
         assertEquals(t2, def.file().text());
         assertTrue(at(t2, def.span()).startsWith("n3"), at(t2, def.span()));
 
+        var pr = service.prepareRename(query(f, ref));
+        assertNull(ws.cachedAnalysis(f));
+        assertEquals("n3", at(t2, pr.value().span()));
+
         // the same requests on the analysis of the current text give the same ranges
         Analysis now = ws.analysisFor(f, Cancel.NONE);
         assertTrue(now != before);
