@@ -83,4 +83,55 @@ class LazyIncludersTest {
             e.shutdown();
         }
     }
+
+    @Test
+    void idleWorkOnAnIncluderYieldsToTheNextEditAndWaitsForTheNextIdlePeriod() throws Exception {
+        String socText = "/ { soc { uart: serial@1000 { reg = <0x1000 0x100>; }; }; };\n";
+        Path soc = write("soc.dtsi", socText);
+        Path a = write("a.dts", "/dts-v1/;\n#include \"soc.dtsi\"\n/ { model = \"a\"; };\n");
+        StringBuilder big = new StringBuilder("/dts-v1/;\n#include \"soc.dtsi\"\n/ {\n");
+        for (int i = 0; i < 12000; i++) {
+            big.append("\tn").append(i).append(": node-").append(i).append(" { link = <&n").append((i + 1) % 12000)
+                    .append(">; };\n");
+        }
+        Path b = write("b.dts", big.append("};\n").toString()); // slow to analyse
+        Workspace ws = new Workspace(Settings.DEFAULT, false);
+        ws.scan(List.of(dir), () -> false, (x, y) -> { });
+        DiagnosticsEngine e = new DiagnosticsEngine(ws, fd -> last.put(fd.file(), fd));
+        try {
+            for (Path p : List.of(a, b)) {
+                ws.open(p, 1, Files.readString(p));
+                e.changed(p);
+            }
+            ws.open(soc, 1, socText);
+            assertTrue(ws.setActiveContext(soc, a));
+            e.changed(soc);
+            e.awaitIdle();
+
+            ws.change(soc, 2, List.of(new Document.Change(null, socText + "&missing_one { };\n")));
+            e.changed(soc);
+            assertTrue(e.deferred().contains(b));
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (!e.deferred().isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(2); // the idle period passes: b's analysis starts
+            }
+            assertTrue(e.deferred().isEmpty());
+            // an edit of a, which b does not read: b's analysis in flight yields and waits for idle again
+            String aText = ws.document(a).text();
+            ws.change(a, 2, List.of(new Document.Change(null, aText + "/ { x = <1>; };\n")));
+            e.changed(a);
+            while (!e.deferred().contains(b) && System.nanoTime() < end) {
+                Thread.sleep(2);
+            }
+            assertTrue(e.deferred().contains(b), "the idle work on b stopped for the edit and was put back");
+            assertTrue(ws.cachedAnalysis(b) == null, "b's analysis did not run to the end");
+            e.awaitIdle();
+            Analysis ab = ws.cachedAnalysis(b);
+            assertNotNull(ab);
+            assertEquals(2, ab.versions().get(soc));
+            assertTrue(ab.result().diagnostics().stream().anyMatch(d -> d.message().contains("missing_one")));
+        } finally {
+            e.shutdown();
+        }
+    }
 }
