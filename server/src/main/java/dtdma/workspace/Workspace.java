@@ -570,6 +570,7 @@ public final class Workspace {
                     }
                     weight -= e.getValue().weight();
                     it.remove();
+                    finished.remove(e.getKey(), e.getValue()); // over budget: not kept for stale answers either
                 }
             }
         }
