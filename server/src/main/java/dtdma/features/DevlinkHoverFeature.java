@@ -42,7 +42,7 @@ public final class DevlinkHoverFeature {
         return markdown(a, file, offset, Cancel.NONE);
     }
 
-    /** Like {@link #markdown(Analysis, SourceFile, int)}, polling {@code cancel} before and after the boot. */
+    /** Like {@link #markdown(Analysis, SourceFile, int)}, polling {@code cancel} before, during and after the boot. */
     public static String markdown(Analysis a, SourceFile file, int offset, Cancel cancel) {
         cancel.check();
         Lookup.SpecifierAt at = specifierAt(a, file, offset);
@@ -50,7 +50,7 @@ public final class DevlinkHoverFeature {
             return null;
         }
         cancel.check();
-        a.devlink(); // boots the simulation on first use
+        a.devlink(cancel); // boots the simulation on first use, polling cancel
         cancel.check();
         return describe(a, a.devlink().simulation(), at.consumer().node().path(), at.specifier());
     }
@@ -64,7 +64,7 @@ public final class DevlinkHoverFeature {
         return summary(a, file, offset, Cancel.NONE);
     }
 
-    /** Like {@link #summary(Analysis, SourceFile, int)}, polling {@code cancel} before and after the boot. */
+    /** Like {@link #summary(Analysis, SourceFile, int)}, polling {@code cancel} before, during and after the boot. */
     public static String summary(Analysis a, SourceFile file, int offset, Cancel cancel) {
         cancel.check();
         Lookup.SpecifierAt at = specifierAt(a, file, offset);
@@ -72,7 +72,7 @@ public final class DevlinkHoverFeature {
             return null;
         }
         cancel.check();
-        a.devlink();
+        a.devlink(cancel);
         cancel.check();
         Simulation booted = a.devlink().simulation();
         String consumerPath = at.consumer().node().path();

@@ -275,4 +275,18 @@ class StaleAnswersTest {
         assertTrue(!otherDone, "cancelled before the analysis it waited for had finished");
         assertTrue(done.get());
     }
+
+    @Test
+    void theDeviceLinkHoverStopsInsideTheSimulationBootAndKeepsNothingHalfBooted() throws Exception {
+        Workspace demo = FeaturesTest.workspace();
+        Analysis a = demo.analysisFor(FeaturesTest.BROKEN, Cancel.NONE);
+        SourceFile sf = a.file(FeaturesTest.BROKEN);
+        int at = FeaturesTest.at(sf, "<&sdma1 22", 3);
+        int[] polls = {0};
+        assertThrows(CancellationException.class,
+                () -> DevlinkHoverFeature.markdown(a, sf, at, () -> ++polls[0] > 2));
+        assertTrue(polls[0] > 2);
+        String md = DevlinkHoverFeature.markdown(a, sf, at, Cancel.NONE);
+        assertNotNull(md, "booted afresh after the cancelled attempt");
+    }
 }
