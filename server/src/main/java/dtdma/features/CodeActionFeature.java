@@ -1,5 +1,6 @@
 package dtdma.features;
 
+import dtdma.text.Cancel;
 import dtdma.check.Code;
 import dtdma.check.Diagnostic;
 import dtdma.dma.DmaConsumer;
@@ -39,9 +40,16 @@ public final class CodeActionFeature {
 
     /** The fixes for every diagnostic of the file that touches {@code [from, to]}. */
     public static List<Action> actions(Analysis a, SourceFile file, int from, int to) {
+        return actions(a, file, from, to, Cancel.NONE);
+    }
+
+    /** The fixes, polling {@code cancel} per diagnostic. */
+    public static List<Action> actions(Analysis a, SourceFile file, int from, int to, Cancel cancel) {
         List<Action> out = new ArrayList<>();
         Set<Integer> closed = new java.util.HashSet<>();
+        cancel.check();
         for (Diagnostic d : a.result().diagnostics()) {
+            cancel.check();
             Span s = d.span();
             if (s == null || s.fileId() != file.id() || s.start() > to || s.end() < from) {
                 continue;

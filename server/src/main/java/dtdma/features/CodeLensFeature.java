@@ -1,5 +1,6 @@
 package dtdma.features;
 
+import dtdma.text.Cancel;
 import dtdma.dma.DmaConsumer;
 import dtdma.dma.DmaProvider;
 import dtdma.dma.DmaSpecifier;
@@ -41,8 +42,15 @@ public final class CodeLensFeature {
 
     /** The lenses of every DMA controller defined or changed in the file. */
     public static List<Lens> lenses(Analysis a, SourceFile file) {
+        return lenses(a, file, Cancel.NONE);
+    }
+
+    /** The lenses, polling {@code cancel} per controller and consumer. */
+    public static List<Lens> lenses(Analysis a, SourceFile file, Cancel cancel) {
         List<Lens> out = new ArrayList<>();
+        cancel.check();
         for (DmaProvider p : a.dma().providers()) {
+            cancel.check();
             Node n = p.node();
             Span at = anchor(n, file.id());
             if (at == null) {
@@ -51,6 +59,7 @@ public final class CodeLensFeature {
             List<Place> places = new ArrayList<>();
             int consumers = 0;
             for (DmaConsumer c : a.dma().consumersOf(n)) {
+                cancel.check();
                 consumers++;
                 for (DmaSpecifier s : c.specifiers()) {
                     Span ps = s.phandleSpan() != null ? s.phandleSpan() : s.span();

@@ -1,5 +1,6 @@
 package dtdma.features;
 
+import dtdma.text.Cancel;
 import dtdma.dma.DmaConsumer;
 import dtdma.dma.DmaProvider;
 import dtdma.dma.DriverRequests;
@@ -67,6 +68,27 @@ public final class CompletionFeature {
      *                    for {@code "..."})
      */
     public static Result complete(Analysis a, SourceFile file, int offset, List<Path> includeDirs) {
+        return complete(a, file, offset, offset, includeDirs, Cancel.NONE);
+    }
+
+    /**
+     * The completion at an offset of a file's text, with the analysis of an earlier text of it.
+     *
+     * @param file           the file's current text (with the analysed file's id): the word being typed is read here
+     * @param offset         the position in it
+     * @param analysedOffset the same position in the text the analysis read (for the enclosing node and specifier)
+     * @param cancel         polled per proposal
+     */
+    public static Result complete(Analysis a, SourceFile file, int offset, int analysedOffset, List<Path> includeDirs,
+            Cancel cancel) {
+        cancel.check();
+        Result r = complete0(a, file, offset, analysedOffset, includeDirs, cancel);
+        cancel.check();
+        return r;
+    }
+
+    private static Result complete0(Analysis a, SourceFile file, int offset, int analysedOffset,
+            List<Path> includeDirs, Cancel cancel) {
         TextContext c = TextContext.at(file.text(), offset);
         int end = c.offset;
         if (c.inComment) {
@@ -79,7 +101,7 @@ public final class CompletionFeature {
         if (c.inString) {
             int s = c.stringStart;
             String typed = file.text().substring(s, end);
-            Node at = Lookup.node(a, file.id(), offset);
+            Node at = Lookup.node(a, file.id(), analysedOffset);
             List<String> allowed = BindingHelpFeature.values(a, at, c.propName);
             for (int i = 0; i < allowed.size(); i++) {
                 items.add(new Item(allowed.get(i), Kind.NAME, "allowed by the binding", null, allowed.get(i),
@@ -92,7 +114,7 @@ public final class CompletionFeature {
             if ("dmas".equals(c.propName) && c.cellsStart >= 0) {
                 providers(a, items);
             } else {
-                labels(a, items);
+                labels(a, items, cancel);
             }
             return new Result(c.prefixStart, end, items);
         }
@@ -102,17 +124,17 @@ public final class CompletionFeature {
                 Node ctl = a.tree().labelled(pos.controller());
                 SdmaModel.Controller sc = ctl == null ? null : a.sdma().controller(ctl);
                 if (sc != null) {
-                    sdmaCell(a, file, offset, sc, pos.argIndex(), items);
+                    sdmaCell(a, file, analysedOffset, sc, pos.argIndex(), items);
                 }
             }
-            macros(a, c.prefix, items);
+            macros(a, c.prefix, items, cancel);
             return new Result(c.prefixStart, end, items);
         }
         if (c.inValue()) {
             return new Result(c.prefixStart, end, items);
         }
         if (c.atStatementStart()) {
-            Node at = Lookup.node(a, file.id(), offset);
+            Node at = Lookup.node(a, file.id(), analysedOffset);
             int i = 0;
             for (dtdma.bindings.BindingDocs.Prop p : BindingHelpFeature.properties(a, at)) {
                 if (at.property(p.name()) == null) {
@@ -153,7 +175,15 @@ public final class CompletionFeature {
     }
 
     static void labels(Analysis a, List<Item> out) {
+        labels(a, out, Cancel.NONE);
+    }
+
+    static void labels(Analysis a, List<Item> out, Cancel cancel) {
+        int n = 0;
         for (Map.Entry<String, Node> e : new TreeMap<>(a.tree().labels()).entrySet()) {
+            if ((++n & 255) == 0) {
+                cancel.check();
+            }
             out.add(new Item(e.getKey(), Kind.LABEL, e.getValue().path(), null, e.getKey(), null, null));
         }
     }
@@ -204,13 +234,17 @@ public final class CompletionFeature {
         return String.format(Locale.ROOT, "%04d", n);
     }
 
-    private static void macros(Analysis a, String prefix, List<Item> out) {
+    private static void macros(Analysis a, String prefix, List<Item> out, Cancel cancel) {
         if (prefix.isEmpty() || !(Character.isLetter(prefix.charAt(0)) || prefix.charAt(0) == '_')) {
             return; // a kernel board has thousands: offer them once a name is being typed
         }
         TreeMap<String, Macro> sorted = new TreeMap<>();
         String p = prefix.toUpperCase(Locale.ROOT);
+        int n = 0;
         for (Map.Entry<String, Macro> e : a.macros().asMap().entrySet()) {
+            if ((++n & 255) == 0) {
+                cancel.check();
+            }
             if (e.getValue().definition() != null && e.getKey().toUpperCase(Locale.ROOT).startsWith(p)) {
                 sorted.put(e.getKey(), e.getValue());
             }

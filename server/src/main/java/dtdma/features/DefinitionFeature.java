@@ -1,5 +1,6 @@
 package dtdma.features;
 
+import dtdma.text.Cancel;
 import dtdma.preprocess.PpUnit;
 import dtdma.syntax.Ast;
 import dtdma.text.SourceFile;
@@ -16,14 +17,22 @@ public final class DefinitionFeature {
 
     /** The definitions of what is at an offset (empty when there is none). */
     public static List<Place> definition(Analysis a, SourceFile file, int offset) {
+        return definition(a, file, offset, Cancel.NONE);
+    }
+
+    /** Like {@link #definition(Analysis, SourceFile, int)}, polling {@code cancel} per include. */
+    public static List<Place> definition(Analysis a, SourceFile file, int offset, Cancel cancel) {
         int id = file.id();
+        cancel.check();
         for (PpUnit.Include inc : a.includes()) {
+            cancel.check();
             if (inc.directive().contains(id, offset) && inc.unit() != null) {
                 SourceFile f = inc.unit().file();
                 return List.of(new Place(f, Span.at(f.id(), 0)));
             }
         }
         Ast.Ref ref = SyntaxIndex.of(a.parsed().items()).refAt(id, offset);
+        cancel.check();
         if (ref == null) {
             return MacroFeature.definition(a, file, offset);
         }

@@ -1,5 +1,6 @@
 package dtdma.features;
 
+import dtdma.text.Cancel;
 import dtdma.devlink.DevlinkSettings;
 import dtdma.devlink.Device;
 import dtdma.devlink.DlFlags;
@@ -38,10 +39,19 @@ public final class DevlinkHoverFeature {
 
     /** The markdown section for the specifier at the offset, or null when there is none or no board to boot. */
     public static String markdown(Analysis a, SourceFile file, int offset) {
+        return markdown(a, file, offset, Cancel.NONE);
+    }
+
+    /** Like {@link #markdown(Analysis, SourceFile, int)}, polling {@code cancel} before, during and after the boot. */
+    public static String markdown(Analysis a, SourceFile file, int offset, Cancel cancel) {
+        cancel.check();
         Lookup.SpecifierAt at = specifierAt(a, file, offset);
         if (at == null) {
             return null;
         }
+        cancel.check();
+        a.devlink(cancel); // boots the simulation on first use, polling cancel
+        cancel.check();
         return describe(a, a.devlink().simulation(), at.consumer().node().path(), at.specifier());
     }
 
@@ -51,10 +61,19 @@ public final class DevlinkHoverFeature {
      * no specifier at the offset or no board to boot.
      */
     public static String summary(Analysis a, SourceFile file, int offset) {
+        return summary(a, file, offset, Cancel.NONE);
+    }
+
+    /** Like {@link #summary(Analysis, SourceFile, int)}, polling {@code cancel} before, during and after the boot. */
+    public static String summary(Analysis a, SourceFile file, int offset, Cancel cancel) {
+        cancel.check();
         Lookup.SpecifierAt at = specifierAt(a, file, offset);
         if (at == null) {
             return null;
         }
+        cancel.check();
+        a.devlink(cancel);
+        cancel.check();
         Simulation booted = a.devlink().simulation();
         String consumerPath = at.consumer().node().path();
         Device dev = booted.find(consumerPath);

@@ -1,5 +1,6 @@
 package dtdma.features;
 
+import dtdma.text.Cancel;
 import dtdma.bindings.Binding;
 import dtdma.bindings.BindingSet;
 import dtdma.preprocess.PpUnit;
@@ -24,9 +25,16 @@ public final class DocumentLinkFeature {
     }
 
     public static List<Link> links(Analysis a, SourceFile file) {
+        return links(a, file, Cancel.NONE);
+    }
+
+    /** The links, polling {@code cancel} per include and per top-level node. */
+    public static List<Link> links(Analysis a, SourceFile file, Cancel cancel) {
         List<Link> out = new ArrayList<>();
         String t = file.text();
+        cancel.check();
         for (PpUnit.Include inc : a.includes()) {
+            cancel.check();
             Span d = inc.directive();
             if (d.fileId() != file.id() || inc.unit() == null || d.end() > t.length()) {
                 continue;
@@ -40,6 +48,7 @@ public final class DocumentLinkFeature {
         BindingSet set = a.bindings() == null ? null : a.bindings().set();
         if (set != null) {
             for (Ast.TopItem top : a.parsed().items()) {
+                cancel.check();
                 if (top instanceof Ast.RootNode r) {
                     compatibles(r.body(), file, set, out);
                 } else if (top instanceof Ast.RefNode r) {

@@ -1,5 +1,6 @@
 package dtdma.features;
 
+import dtdma.text.Cancel;
 import dtdma.syntax.Ast;
 import dtdma.text.LineIndex;
 import dtdma.text.SourceFile;
@@ -17,19 +18,25 @@ public final class FoldingFeature {
     }
 
     public static List<Fold> folds(Analysis a, SourceFile file) {
+        return folds(a, file, Cancel.NONE);
+    }
+
+    /** The folds, polling {@code cancel} per node. */
+    public static List<Fold> folds(Analysis a, SourceFile file, Cancel cancel) {
         List<Fold> out = new ArrayList<>();
         LineIndex li = file.lines();
         for (Ast.TopItem t : a.parsed().items()) {
+            cancel.check();
             if (t instanceof Ast.RootNode r) {
-                body(r.body(), file.id(), li, out);
+                body(r.body(), file.id(), li, out, cancel);
             } else if (t instanceof Ast.RefNode r) {
-                body(r.body(), file.id(), li, out);
+                body(r.body(), file.id(), li, out, cancel);
             }
         }
         return out;
     }
 
-    private static void body(Ast.NodeBody b, int id, LineIndex li, List<Fold> out) {
+    private static void body(Ast.NodeBody b, int id, LineIndex li, List<Fold> out, Cancel cancel) {
         if (b == null) {
             return;
         }
@@ -42,7 +49,8 @@ public final class FoldingFeature {
         }
         for (Ast.BodyItem i : b.items()) {
             if (i instanceof Ast.NodeDef n) {
-                body(n.body(), id, li, out);
+                cancel.check();
+                body(n.body(), id, li, out, cancel);
             }
         }
     }

@@ -27,7 +27,12 @@ public final class FormattingFeature {
 
     /** Edits that format the whole document, with entry sizes of arrays from the board's merged tree. */
     public static List<Edit> format(String text, FormatOptions o, EntryHints hints) {
-        return edits(text, o, hints, 0, Integer.MAX_VALUE);
+        return format(text, o, hints, dtdma.text.Cancel.NONE);
+    }
+
+    /** Like {@link #format(String, FormatOptions, EntryHints)}, polling {@code cancel} around the formatter and per hunk. */
+    public static List<Edit> format(String text, FormatOptions o, EntryHints hints, dtdma.text.Cancel cancel) {
+        return edits(text, o, hints, 0, Integer.MAX_VALUE, cancel);
     }
 
     /** Edits that touch lines {@code fromLine0..toLine0} (inclusive). */
@@ -36,7 +41,12 @@ public final class FormattingFeature {
     }
 
     public static List<Edit> formatRange(String text, FormatOptions o, EntryHints hints, int fromLine0, int toLine0) {
-        return edits(text, o, hints, fromLine0, toLine0);
+        return formatRange(text, o, hints, fromLine0, toLine0, dtdma.text.Cancel.NONE);
+    }
+
+    public static List<Edit> formatRange(String text, FormatOptions o, EntryHints hints, int fromLine0, int toLine0,
+            dtdma.text.Cancel cancel) {
+        return edits(text, o, hints, fromLine0, toLine0, cancel);
     }
 
     /**
@@ -48,15 +58,23 @@ public final class FormattingFeature {
     }
 
     public static List<Edit> onType(String text, FormatOptions o, EntryHints hints, int offset) {
+        return onType(text, o, hints, offset, dtdma.text.Cancel.NONE);
+    }
+
+    public static List<Edit> onType(String text, FormatOptions o, EntryHints hints, int offset, dtdma.text.Cancel cancel) {
+        cancel.check();
         int[] lines = DtsFormatter.statementLines(text, Math.max(0, offset));
         if (lines == null) {
             return List.of();
         }
-        return edits(text, o, hints, lines[0], lines[1]);
+        return edits(text, o, hints, lines[0], lines[1], cancel);
     }
 
-    private static List<Edit> edits(String text, FormatOptions o, EntryHints hints, int from, int to) {
+    private static List<Edit> edits(String text, FormatOptions o, EntryHints hints, int from, int to,
+            dtdma.text.Cancel cancel) {
+        cancel.check();
         DtsFormatter.Result r = DtsFormatter.format(text, o, hints);
+        cancel.check();
         if (!r.ok() || !r.changed()) {
             return List.of();
         }
@@ -65,6 +83,7 @@ public final class FormattingFeature {
         List<Edit> out = new ArrayList<>();
         List<LineDiff.Hunk> hunks = new ArrayList<>();
         for (LineDiff.Hunk h : LineDiff.diff(a, b)) {
+            cancel.check();
             int n = h.aEnd() - h.aStart();
             if (n > 1 && n == h.bEnd() - h.bStart()) {
                 // line for line: one edit per line, so that a range takes only its own lines
@@ -76,6 +95,7 @@ public final class FormattingFeature {
             }
         }
         for (LineDiff.Hunk h : hunks) {
+            cancel.check();
             boolean touches = h.aStart() == h.aEnd() ? h.aStart() >= from && h.aStart() <= (long) to + 1
                     : h.aStart() <= to && h.aEnd() > from;
             if (!touches) {

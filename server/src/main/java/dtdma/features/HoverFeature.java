@@ -1,5 +1,6 @@
 package dtdma.features;
 
+import dtdma.text.Cancel;
 import dtdma.tree.ValueSpans;
 import dtdma.dma.Console;
 import dtdma.dma.DriverRequests;
@@ -35,12 +36,20 @@ public final class HoverFeature {
 
     /** The hover at an offset of a file, or null when there is nothing to say. */
     public static Result hover(Analysis a, SourceFile file, int offset) {
+        return hover(a, file, offset, Cancel.NONE);
+    }
+
+    /** Like {@link #hover(Analysis, SourceFile, int)}, polling {@code cancel} between its lookups. */
+    public static Result hover(Analysis a, SourceFile file, int offset, Cancel cancel) {
+        cancel.check();
         int id = file.id();
         Result macro = MacroFeature.hover(a, file, offset);
         if (macro != null) {
             return macro;
         }
+        cancel.check();
         Lookup.SpecifierAt sp = Lookup.specifier(a, id, offset);
+        cancel.check();
         if (sp != null) {
             return new Result(specifier(a, sp.consumer(), sp.specifier()), sp.specifier().span());
         }

@@ -1,5 +1,6 @@
 package dtdma.features;
 
+import dtdma.text.Cancel;
 import dtdma.dma.DmaConsumer;
 import dtdma.dma.DmaSpecifier;
 import dtdma.sdma.SdmaModel;
@@ -20,8 +21,15 @@ public final class InlayHintsFeature {
 
     /** The hints whose offset lies in {@code [from, to]} of the file. */
     public static List<Hint> hints(Analysis a, SourceFile file, int from, int to) {
+        return hints(a, file, from, to, Cancel.NONE);
+    }
+
+    /** The hints, polling {@code cancel} per consumer. */
+    public static List<Hint> hints(Analysis a, SourceFile file, int from, int to, Cancel cancel) {
         List<Hint> out = new ArrayList<>();
+        cancel.check();
         for (DmaConsumer c : a.dma().consumers()) {
+            cancel.check();
             for (DmaSpecifier s : c.specifiers()) {
                 if (s.span() == null || s.span().fileId() != file.id() || s.span().end() < from || s.span().end() > to
                         || s.controller() == null) {

@@ -1,5 +1,6 @@
 package dtdma.features;
 
+import dtdma.text.Cancel;
 import dtdma.syntax.Ast;
 import dtdma.text.SourceFile;
 import dtdma.text.Span;
@@ -37,6 +38,12 @@ public final class RenameFeature {
 
     /** The label under the cursor, or null when the cursor is not on a label definition or label reference. */
     public static Target prepare(Analysis a, SourceFile file, int offset) {
+        return prepare(a, file, offset, Cancel.NONE);
+    }
+
+    /** Like {@link #prepare(Analysis, SourceFile, int)}, polling {@code cancel}. */
+    public static Target prepare(Analysis a, SourceFile file, int offset, Cancel cancel) {
+        cancel.check();
         SyntaxIndex idx = SyntaxIndex.of(a.parsed().items());
         String name = null;
         Span s = null;
@@ -54,6 +61,7 @@ public final class RenameFeature {
         if (name == null) {
             return null;
         }
+        cancel.check();
         List<Span> words = words(file, s, name);
         for (Span w : words) {
             if (w.start() <= offset && offset <= w.end()) {
@@ -69,7 +77,13 @@ public final class RenameFeature {
      * @throws RenameException when the cursor is not on a label, the new name is not a label or already exists
      */
     public static Map<SourceFile, List<TextEdit>> rename(Analysis a, SourceFile file, int offset, String newName) {
-        Target t = prepare(a, file, offset);
+        return rename(a, file, offset, newName, Cancel.NONE);
+    }
+
+    /** Like {@link #rename(Analysis, SourceFile, int, String)}, polling {@code cancel} per label and reference. */
+    public static Map<SourceFile, List<TextEdit>> rename(Analysis a, SourceFile file, int offset, String newName,
+            Cancel cancel) {
+        Target t = prepare(a, file, offset, cancel);
         if (t == null) {
             throw new RenameException("only labels can be renamed");
         }
@@ -82,11 +96,13 @@ public final class RenameFeature {
         SyntaxIndex idx = SyntaxIndex.of(a.parsed().items());
         Set<Span> spans = new LinkedHashSet<>();
         for (Ast.Label l : idx.labels()) {
+            cancel.check();
             if (l.name().equals(t.label())) {
                 spans.add(l.span());
             }
         }
         for (Ast.Ref r : idx.refs()) {
+            cancel.check();
             if (!r.path() && r.text().equals(t.label())) {
                 spans.add(r.span());
             } else if (r.path() && (r.text().equals(t.label()) || r.text().startsWith(t.label() + "/"))) {
@@ -96,6 +112,7 @@ public final class RenameFeature {
         Map<SourceFile, List<TextEdit>> out = new LinkedHashMap<>();
         Set<Span> done = new LinkedHashSet<>();
         for (Span s : spans) {
+            cancel.check();
             SourceFile f = a.fileOf(s);
             if (f == null) {
                 continue;

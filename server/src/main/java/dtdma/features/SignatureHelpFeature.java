@@ -1,5 +1,6 @@
 package dtdma.features;
 
+import dtdma.text.Cancel;
 import dtdma.dma.DmaProvider;
 import dtdma.text.SourceFile;
 import dtdma.tree.Node;
@@ -26,6 +27,12 @@ public final class SignatureHelpFeature {
 
     /** The signature at an offset, or null when the cursor is not in a {@code dmas} specifier's cells. */
     public static Signature help(Analysis a, SourceFile file, int offset) {
+        return help(a, file, offset, Cancel.NONE);
+    }
+
+    /** Like {@link #help(Analysis, SourceFile, int)}, polling {@code cancel} (reading the text's context, then the tree). */
+    public static Signature help(Analysis a, SourceFile file, int offset, Cancel cancel) {
+        cancel.check();
         TextContext c = TextContext.at(file.text(), offset);
         if (c.inComment || c.inString || c.directive != null || c.cellsStart < 0 || !"dmas".equals(c.propName)
                 || c.before() == '&') {
@@ -35,6 +42,7 @@ public final class SignatureHelpFeature {
         if (pos == null) {
             return null;
         }
+        cancel.check();
         Node ctl = a.tree().labelled(pos.controller());
         if (ctl == null) {
             return null;

@@ -377,7 +377,8 @@ final class DtsTextDocumentService implements TextDocumentService {
 
     /** Formatting of one buffer: its text, the options and the entry sizes from the merged tree. */
     private interface FormatRequest {
-        List<FormattingFeature.Edit> apply(String text, dtdma.format.FormatOptions o, dtdma.format.EntryHints hints);
+        List<FormattingFeature.Edit> apply(String text, dtdma.format.FormatOptions o, dtdma.format.EntryHints hints,
+                Cancel cancel);
     }
 
     private CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> formatWith(String uri,
@@ -393,15 +394,16 @@ final class DtsTextDocumentService implements TextDocumentService {
                         options == null ? null : options.isInsertSpaces(), options == null ? null : options.getTabSize());
                 String text = doc.text();
                 dtdma.format.EntryHints hints = dtdma.format.EntryHints.NONE;
+                Cancel cancel = () -> {
+                    try {
+                        cc.checkCanceled();
+                        return false;
+                    } catch (CancellationException c) {
+                        return true;
+                    }
+                };
                 try {
-                    hints = dtdma.workspace.FormatHints.entries(server.ws().analysisFor(p, () -> {
-                        try {
-                            cc.checkCanceled();
-                            return false;
-                        } catch (CancellationException c) {
-                            return true;
-                        }
-                    }), p, text);
+                    hints = dtdma.workspace.FormatHints.entries(server.ws().analysisFor(p, cancel), p, text);
                 } catch (RuntimeException | StackOverflowError e) {
                     if (e instanceof CancellationException c) {
                         throw c;
@@ -409,12 +411,14 @@ final class DtsTextDocumentService implements TextDocumentService {
                     LOG.log(Level.FINE, "no analysis for formatting " + uri, e);
                 }
                 List<org.eclipse.lsp4j.TextEdit> out = new ArrayList<>();
-                for (FormattingFeature.Edit e : f.apply(text, o, hints)) {
+                for (FormattingFeature.Edit e : f.apply(text, o, hints, cancel)) {
                     out.add(new org.eclipse.lsp4j.TextEdit(new org.eclipse.lsp4j.Range(
                             new org.eclipse.lsp4j.Position(e.startLine0(), e.startColumn0()),
                             new org.eclipse.lsp4j.Position(e.endLine0(), e.endColumn0())), e.newText()));
                 }
                 return out;
+            } catch (CancellationException e) {
+                throw e;
             } catch (RuntimeException | StackOverflowError e) {
                 LOG.log(Level.WARNING, "formatting " + uri + " failed", e);
                 return List.of();
@@ -433,18 +437,18 @@ final class DtsTextDocumentService implements TextDocumentService {
             org.eclipse.lsp4j.DocumentRangeFormattingParams params) {
         org.eclipse.lsp4j.Range r = params.getRange();
         return formatWith(params.getTextDocument().getUri(), params.getOptions(),
-                (text, o, h) -> FormattingFeature.formatRange(text, o, h, r.getStart().getLine(), r.getEnd().getLine()));
+                (text, o, h, c) -> FormattingFeature.formatRange(text, o, h, r.getStart().getLine(), r.getEnd().getLine(), c));
     }
 
     @Override
     public CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> onTypeFormatting(
             org.eclipse.lsp4j.DocumentOnTypeFormattingParams params) {
         org.eclipse.lsp4j.Position at = params.getPosition();
-        return formatWith(params.getTextDocument().getUri(), params.getOptions(), (text, o, h) -> {
+        return formatWith(params.getTextDocument().getUri(), params.getOptions(), (text, o, h, c) -> {
             dtdma.text.LineIndex li = new dtdma.text.LineIndex(text);
             int line = Math.min(at.getLine(), li.lineCount() - 1);
             int offset = Math.min(text.length(), li.lineStart(line) + at.getCharacter());
-            return FormattingFeature.onType(text, o, h, Math.max(0, offset - 1));
+            return FormattingFeature.onType(text, o, h, Math.max(0, offset - 1), c);
         });
     }
 }

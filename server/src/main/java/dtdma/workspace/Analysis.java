@@ -110,12 +110,20 @@ public final class Analysis {
      * on, or booted now on first use). Null for a partial tree.
      */
     public dtdma.devlink.DevlinkModel devlink() {
+        return devlink(dtdma.text.Cancel.NONE);
+    }
+
+    /**
+     * Like {@link #devlink()}; a boot started here polls {@code cancel} (a cancelled boot keeps nothing, the next
+     * call boots again).
+     */
+    public dtdma.devlink.DevlinkModel devlink(dtdma.text.Cancel cancel) {
         dtdma.devlink.DevlinkModel m = devlink;
         if (m == null && unit != null && Boards.isBoard(root())) {
             synchronized (this) {
                 m = devlink;
                 if (m == null) {
-                    m = dtdma.devlink.DevlinkModel.boot(dma, sdma, devlinkSettings);
+                    m = dtdma.devlink.DevlinkModel.boot(dma, sdma, devlinkSettings, cancel);
                     devlink = m;
                 }
             }

@@ -31,7 +31,9 @@ import java.util.logging.Logger;
  * published as soon as it is done, so one slow board does not hold back the others (a file's diagnostics wait
  * only for its active context; contexts that read an older version of it are left out until they are redone); a context's diagnostics go to every file of
  * the context (an error a board causes in an included {@code .dtsi} is shown on that file), merged over the
- * live contexts. A file whose diagnostics went away gets an empty list; results for a document version that is
+ * live contexts. After an edit of an open document, the other contexts that read it (the other open boards
+ * including an edited {@code .dtsi}) are re-checked only once the user is idle or a request needs them. A file
+ * whose diagnostics went away gets an empty list; results for a document version that is
  * no longer current are dropped. The publisher is injected, and {@link #awaitIdle()} lets tests wait without
  * sleeping.
  */
@@ -64,22 +66,99 @@ public final class DiagnosticsEngine {
     public DiagnosticsEngine(Workspace ws, Consumer<FileDiagnostics> publisher) {
         this.ws = ws;
         this.publisher = publisher;
+        ws.onDemand(this::demand);
     }
 
-    /** A file changed (opened, edited, closed, or changed on disk): re-check every live context it is part of. */
+    /**
+     * A file changed (opened, edited, closed, or changed on disk): re-check every live context it is part of. For
+     * an open document, its active context is checked at once; the other contexts that read it (the other open
+     * boards including an edited {@code .dtsi}) wait until the user is idle ({@link #IDLE_MILLIS} without an edit)
+     * or a request needs one of them, and work on them in flight yields to the next edit.
+     */
     public synchronized void changed(Path file) {
         Path p = file.toAbsolutePath().normalize();
+        Path ctx = null;
         if (ws.document(p) != null) {
-            Path ctx = ws.activeContext(p);
+            ctx = ws.activeContext(p);
             dirty.add(ctx);
+            deferred.remove(ctx);
+            lazy.remove(ctx);
             first = ctx; // the context the user is looking at goes before the other boards that read the file
+            lastEdit = System.nanoTime();
         }
+        Path active = ctx;
         byRoot.forEach((root, files) -> {
             if (root.equals(p) || files.containsKey(p)) {
-                dirty.add(root);
+                if (active == null || root.equals(active)) {
+                    dirty.add(root);
+                } else {
+                    dirty.remove(root);
+                    deferred.add(root);
+                    lazy.add(root);
+                }
             }
         });
+        armIdle();
         schedule();
+    }
+
+    /** How long the user must not edit before the other includers of an edited file are re-checked. */
+    public static final long IDLE_MILLIS = Long.getLong("dtdma.idleMillis", 400L);
+    /** Contexts to re-check once the user is idle or a request needs them. */
+    private final Set<Path> deferred = new LinkedHashSet<>();
+    /**
+     * Contexts re-checked only because a file they include changed (not one of their own documents, not needed by
+     * a request): when such work yields to a new edit it waits for the next idle period again.
+     */
+    private final Set<Path> lazy = new java.util.HashSet<>();
+    private volatile long lastEdit = System.nanoTime();
+    private boolean idleArmed;
+    private final java.util.concurrent.ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "dtdma-idle");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A request needs a context's analysis: a deferred context is re-checked now. */
+    private synchronized void demand(Path root) {
+        lazy.remove(root);
+        if (deferred.remove(root)) {
+            dirty.add(root);
+            schedule();
+            notifyAll();
+        }
+    }
+
+    private void armIdle() {
+        if (!idleArmed && !deferred.isEmpty() && !shut) {
+            idleArmed = true;
+            long wait = Math.max(1, IDLE_MILLIS - (System.nanoTime() - lastEdit) / 1_000_000);
+            try {
+                idle.schedule(this::idleTick, wait, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                idleArmed = false; // shut down
+            }
+        }
+    }
+
+    /** The user has been idle long enough: the deferred contexts are re-checked (else the timer waits on). */
+    private synchronized void idleTick() {
+        idleArmed = false;
+        if ((System.nanoTime() - lastEdit) / 1_000_000 < IDLE_MILLIS) {
+            armIdle();
+            return;
+        }
+        if (!deferred.isEmpty()) {
+            dirty.addAll(deferred);
+            deferred.clear();
+            schedule();
+        }
+        notifyAll();
+    }
+
+    /** The contexts waiting for the user to be idle (for tests). */
+    synchronized Set<Path> deferred() {
+        return new LinkedHashSet<>(deferred);
     }
 
     /** Re-checks every live context (after a settings change or the workspace scan). */
@@ -104,7 +183,7 @@ public final class DiagnosticsEngine {
         style = on;
     }
 
-    /** Waits until every scheduled check has run and published. */
+    /** Waits until every scheduled check has run and published, the deferred ones included. */
     public void awaitIdle() {
         while (true) {
             CompletableFuture<Void> f;
@@ -113,8 +192,16 @@ public final class DiagnosticsEngine {
             }
             f.join();
             synchronized (this) {
-                if (f == last) {
+                if (f == last && deferred.isEmpty()) {
                     return;
+                }
+                if (f == last) {
+                    try {
+                        wait(IDLE_MILLIS); // until the idle timer moves the deferred contexts on
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
             }
         }
@@ -126,6 +213,7 @@ public final class DiagnosticsEngine {
         shut = true;
         exec.shutdownNow();
         pool.shutdownNow();
+        idle.shutdownNow();
     }
 
     private void run(AtomicBoolean cancelled) {
@@ -180,7 +268,12 @@ public final class DiagnosticsEngine {
                     a = i == 0 ? ws.analysis(root, yielding(root, cancelled), false) : join(running.get(i - 1));
                 } catch (CancellationException e) {
                     synchronized (this) {
-                        dirty.add(root);
+                        if (root.equals(first) || !lazy.contains(root)) {
+                            dirty.add(root);
+                        } else {
+                            deferred.add(root); // superseded by an edit elsewhere: again once the user is idle
+                            armIdle();
+                        }
                     }
                     again = true;
                     continue;
@@ -191,6 +284,7 @@ public final class DiagnosticsEngine {
                 }
                 synchronized (this) {
                     lastMillis.put(root, (System.nanoTime() - t0) / 1_000_000);
+                    lazy.remove(root);
                 }
                 record(root, a, touched);
                 publish(touched, cancelled);

@@ -20,10 +20,22 @@ public record Document(Path path, int version, String text) {
 
     /** The document after the changes, with the new version. */
     public Document apply(int newVersion, List<Change> changes) {
+        return apply(newVersion, changes, null);
+    }
+
+    /**
+     * The document after the changes; {@code steps} (when not null) receives each change as
+     * {@code {offset, removed, inserted, 1 when a line break was removed or inserted else 0}} in the text it
+     * applied to, or null for a whole-text replacement.
+     */
+    Document apply(int newVersion, List<Change> changes, List<int[]> steps) {
         String t = text;
         for (Change c : changes) {
             if (c.range() == null) {
                 t = c.text();
+                if (steps != null) {
+                    steps.add(null);
+                }
                 continue;
             }
             LineIndex idx = new LineIndex(t);
@@ -34,9 +46,17 @@ public record Document(Path path, int version, String text) {
                 a = b;
                 b = x;
             }
+            if (steps != null) {
+                boolean lines = breaks(c.text()) || breaks(t.substring(a, b));
+                steps.add(new int[] {a, b - a, c.text().length(), lines ? 1 : 0});
+            }
             t = t.substring(0, a) + c.text() + t.substring(b);
         }
         return new Document(path, newVersion, t);
+    }
+
+    private static boolean breaks(String s) {
+        return s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
     }
 
     /**

@@ -115,6 +115,7 @@ public final class Workspace {
             configEpoch.incrementAndGet(); // every analysis is stale; a running one stops
             changes.incrementAndGet();
             cache.clear();
+            finished.clear();
         }
     }
 
@@ -126,6 +127,7 @@ public final class Workspace {
             configEpoch.incrementAndGet(); // every analysis is stale; a running one stops
             changes.incrementAndGet();
             cache.clear();
+            finished.clear();
         }
     }
 
@@ -159,6 +161,7 @@ public final class Workspace {
             boards.setOverlay(p, text);
             docs.put(p, d);
             bump(p);
+            logs.put(p, new EditLog(stampOf(p)));
         }
         return d;
     }
@@ -171,11 +174,13 @@ public final class Workspace {
             if (old == null) {
                 return null;
             }
-            Document d = old.apply(version, edits);
+            List<int[]> steps = new ArrayList<>();
+            Document d = old.apply(version, edits, steps);
             touch(p);
             boards.setOverlay(p, d.text());
             docs.put(p, d);
             bump(p);
+            log(p, steps);
             return d;
         }
     }
@@ -187,6 +192,7 @@ public final class Workspace {
             if (docs.remove(p) != null) {
                 boards.setOverlay(p, null);
                 bump(p);
+                logs.remove(p);
             }
         }
     }
@@ -220,6 +226,9 @@ public final class Workspace {
                 index.refresh(p);
                 unknown |= !stamps.containsKey(p) && !readByCached(p);
                 bump(p);
+                if (logs.containsKey(p)) {
+                    logs.put(p, new EditLog(stampOf(p))); // not an edit: older analyses no longer map
+                }
             }
             if (unknown) {
                 // a file no analysis read may be an include that was missing before: start every context afresh
@@ -338,8 +347,18 @@ public final class Workspace {
         Cancel outer = cancel == null ? Cancel.NONE : cancel;
         // One context is analysed by one thread at a time; no lock is held across contexts, so a slow board
         // never delays another file's analysis, nor the edits the protocol thread applies.
-        Object rootLock = rootLocks.computeIfAbsent(r, k -> new Object());
-        synchronized (rootLock) {
+        java.util.concurrent.locks.ReentrantLock rootLock = rootLocks.computeIfAbsent(r,
+                k -> new java.util.concurrent.locks.ReentrantLock());
+        // waiting for another thread's analysis of this context stays cancellable ($/cancelRequest, a new edit)
+        try {
+            while (!rootLock.tryLock(5, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                outer.check();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        }
+        try {
             while (true) {
                 outer.check();
                 Cached c = cache.get(r);
@@ -378,11 +397,14 @@ public final class Workspace {
                     continue; // finished just as one of its files changed: the result is already stale
                 }
                 cache.put(r, done);
+                keepFinished(r, done, snap);
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 LOG.log(Level.FINE, () -> "analysed " + r + " (" + a.files().size() + " files, versions "
                         + a.versions().values() + ") in " + ms + " ms");
                 return a;
             }
+        } finally {
+            rootLock.unlock();
         }
     }
 
@@ -397,7 +419,7 @@ public final class Workspace {
         return cache.stats();
     }
 
-    private final Map<Path, Object> rootLocks = new ConcurrentHashMap<>();
+    private final Map<Path, java.util.concurrent.locks.ReentrantLock> rootLocks = new ConcurrentHashMap<>();
 
     /** The inputs as they were when an analysis started. */
     private record Snapshot(Map<Path, Long> stamps, Map<Path, Document> docs, long config, long changeCount,
@@ -548,6 +570,7 @@ public final class Workspace {
                     }
                     weight -= e.getValue().weight();
                     it.remove();
+                    finished.remove(e.getKey(), e.getValue()); // over budget: not kept for stale answers either
                 }
             }
         }
@@ -555,6 +578,155 @@ public final class Workspace {
 
     /** The analysis of a file's active context. */
     public Analysis analysisFor(Path file, Cancel cancel) {
-        return analysis(activeContext(file), cancel);
+        Path root = activeContext(file);
+        demanded(root);
+        return analysis(root, cancel);
+    }
+
+    // ------------------------------------------------------------------ answering from a finished analysis
+
+    /** At most this many edits are kept per open document for mapping positions (older ones are dropped). */
+    static final int MAX_LOGGED_EDITS = 4096;
+
+    /** The edits applied to an open document since {@code base} (the stamp it was opened or last reset at). */
+    private static final class EditLog {
+        long base;
+        final ArrayList<EditMap.Step> steps = new ArrayList<>();
+
+        EditLog(long base) {
+            this.base = base;
+        }
+    }
+
+    /** Per open document, its edits as offset/length replacements (guarded by {@code lock}). */
+    private final Map<Path, EditLog> logs = new ConcurrentHashMap<>();
+    /** Per live context, the newest analysis that finished (it may be stale now), with the stamps it read. */
+    private final Map<Path, Cached> finished = new ConcurrentHashMap<>();
+
+    /** Logs one didChange's replacements (caller holds {@code lock}); a whole-text replacement resets the log. */
+    private void log(Path p, List<int[]> steps) {
+        long st = stampOf(p);
+        EditLog log = logs.get(p);
+        if (log == null || steps.contains(null)) {
+            logs.put(p, new EditLog(st));
+            return;
+        }
+        for (int[] x : steps) {
+            log.steps.add(new EditMap.Step(st, x[0], x[1], x[2], x[3] != 0));
+        }
+        if (log.steps.size() > MAX_LOGGED_EDITS) {
+            int cut = log.steps.size() - MAX_LOGGED_EDITS / 2;
+            long upTo = log.steps.get(cut - 1).stamp();
+            log.steps.removeIf(x -> x.stamp() <= upTo);
+            log.base = upTo;
+        }
+    }
+
+    /**
+     * Keeps a finished analysis of a live context for answering requests while a newer one runs, when the text
+     * it analysed of every open document is exactly the text of the stamp it recorded.
+     */
+    private void keepFinished(Path r, Cached done, Snapshot snap) {
+        Set<Path> live = liveContexts();
+        finished.keySet().removeIf(k -> !live.contains(k));
+        if (!live.contains(r)) {
+            return;
+        }
+        for (Map.Entry<Path, dtdma.text.SourceFile> e : done.analysis().files().entrySet()) {
+            Document d = snap.docs().get(e.getKey());
+            if (d != null && !d.text().equals(e.getValue().text())) {
+                return; // an edit landed between the snapshot and the read: its stamp does not name this text
+            }
+        }
+        finished.put(r, done);
+    }
+
+    /**
+     * An analysis with the edits applied since it read its files: {@code edits} has, for each open document
+     * edited since, the map between the analysed text and the current one (empty for an analysis of the current
+     * text).
+     */
+    public record View(Analysis analysis, Map<Path, EditMap> edits) {
+        /** The edits of a file since the analysis, or null when it is unchanged. */
+        public EditMap edits(Path file) {
+            return edits.get(file.toAbsolutePath().normalize());
+        }
+
+        public boolean stale() {
+            return !edits.isEmpty();
+        }
+    }
+
+    /**
+     * What a request on a file is answered from: the analysis of its active context for the current text when it
+     * is ready; otherwise the newest finished analysis of that context with the edits since, when every file it
+     * read that changed since is an open document changed only by edits (not closed, reopened, replaced whole or
+     * changed on disk) and the settings are the same; otherwise the analysis of the current text, waited for (or
+     * run) as {@link #analysisFor} does.
+     */
+    public View view(Path file, Cancel cancel) {
+        Path root = activeContext(file);
+        demanded(root);
+        Cached c = cache.peek(root);
+        if (c != null && c.valid()) {
+            return new View(c.analysis(), Map.of());
+        }
+        View v = finishedView(root);
+        return v != null ? v : new View(analysis(root, cancel), Map.of());
+    }
+
+    /** The analysis of a file's active context for the current text (waited for or run), as a view without edits. */
+    public View currentView(Path file, Cancel cancel) {
+        return new View(analysisFor(file, cancel), Map.of());
+    }
+
+    /** The newest finished analysis of a context with the edits since, or null when it cannot be mapped. */
+    View finishedView(Path root) {
+        Cached f = finished.get(norm(root));
+        if (f == null || f.config != configEpoch.get()) {
+            return null;
+        }
+        synchronized (lock) {
+            Map<Path, EditMap> maps = new HashMap<>();
+            for (Map.Entry<Path, Long> e : f.stamps().entrySet()) {
+                Path file = e.getKey();
+                long then = e.getValue();
+                if (stampOf(file) == then) {
+                    continue;
+                }
+                EditLog log = logs.get(file);
+                Document d = docs.get(file);
+                dtdma.text.SourceFile old = f.analysis().file(file);
+                if (log == null || d == null || old == null || then < log.base) {
+                    return null;
+                }
+                List<EditMap.Step> since = new ArrayList<>();
+                for (EditMap.Step st : log.steps) {
+                    if (st.stamp() > then) {
+                        since.add(st);
+                    }
+                }
+                if (since.isEmpty()) {
+                    return null;
+                }
+                maps.put(file, new EditMap(since, new dtdma.text.SourceFile(old.id(), file, d.text())));
+            }
+            return new View(f.analysis(), Map.copyOf(maps));
+        }
+    }
+
+    // ------------------------------------------------------------------ contexts wanted on demand
+
+    private final List<java.util.function.Consumer<Path>> demandListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Calls {@code l} with a context's root whenever a request needs that context's analysis. */
+    public void onDemand(java.util.function.Consumer<Path> l) {
+        demandListeners.add(l);
+    }
+
+    private void demanded(Path root) {
+        for (var l : demandListeners) {
+            l.accept(root);
+        }
     }
 }

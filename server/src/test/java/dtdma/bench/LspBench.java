@@ -43,6 +43,9 @@ import java.util.stream.Stream;
  *   <li>completion: {@code textDocument/completion} on the include;</li>
  *   <li>flood: {@code --flood} edits (default 1,000) sent without waiting, a hover after every 10th; the
  *       diagnostics of the final version, the publications, RSS before and after;</li>
+ *   <li>hover right after an edit: up to 100 rounds of one edit of the board immediately followed by a hover on
+ *       its first {@code &label} line (unchanged by the edit), each round then waiting for that version's
+ *       diagnostics;</li>
  *   <li>heap: {@code dtdma/heap} (used bytes after a full GC in the server; the server runs with
  *       {@code -Ddtdma.debug=true}, which enables that request);</li>
  *   <li>in a third process, unless {@code --no-kernel-workspace}: the whole kernel tree (arm and arm64) as the
@@ -393,7 +396,8 @@ public final class LspBench {
         }
         report(what, compMs, 2);
 
-        floodEdits(uri, version, socUri, socText, spots, flood);
+        version = floodEdits(uri, version, socUri, socText, spots, flood);
+        hoverAfterEdit(uri, text, version, Math.min(hovers, 100));
 
         int opened = includers + 1; // the boards opened for the include edit, and the include
         JsonObject heap = request("dtdma/heap", new JsonObject()).get(120, TimeUnit.SECONDS).getAsJsonObject();
@@ -410,7 +414,7 @@ public final class LspBench {
      * the final diagnostics must be of the final version, and the hovers must not wait behind superseded
      * analyses. RSS before and after.
      */
-    private void floodEdits(String uri, int version, String socUri, String socText, List<Integer> spots, int n)
+    private int floodEdits(String uri, int version, String socUri, String socText, List<Integer> spots, int n)
             throws Exception {
         double rss0 = rssMb();
         java.util.concurrent.atomic.AtomicInteger published = new java.util.concurrent.atomic.AtomicInteger();
@@ -436,6 +440,32 @@ public final class LspBench {
         if (((v - version) & 1) == 1) {
             edit(uri, ++v, (v & 1) == 0);
         }
+        return v;
+    }
+
+    /**
+     * Hover right after an edit: {@code n} rounds of one edit of the board (at 0:0) immediately followed by a
+     * hover on a {@code &label} reference further down the board (a region the edit did not change), timed; each
+     * round then waits for the diagnostics of its version, so every hover is sent while that edit's analysis runs.
+     * Leaves the text as it was (an even number of toggles).
+     */
+    private int hoverAfterEdit(String uri, String text, int version, int n) throws Exception {
+        int spot = text.indexOf("\n&");
+        if (spot < 0) {
+            return version;
+        }
+        spot += 2;
+        int v = version;
+        n += n & 1;
+        long[] ms = new long[n];
+        for (int i = 0; i < n; i++) {
+            CompletableFuture<Long> w = waiter(uri, ++v);
+            sendEdit(uri, v, (v & 1) == 0);
+            ms[i] = hover(uri, text, spot);
+            w.get(300, TimeUnit.SECONDS);
+        }
+        report("hover right after an edit (board, unchanged region)", ms, 2);
+        return v;
     }
 
     private volatile java.util.concurrent.atomic.AtomicInteger publishCounter;

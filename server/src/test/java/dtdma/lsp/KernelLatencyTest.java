@@ -67,6 +67,55 @@ class KernelLatencyTest {
         server.shutdown().join();
     }
 
+    /**
+     * A hover right after each edit of a kernel board: answered from the last finished analysis while the edit's
+     * runs (prints how many hovers were answered before their edit's diagnostics were published, and the times).
+     */
+    @Test
+    void hoverRightAfterAnEditOfAKernelBoard() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(FSL), "kernel sources not unpacked");
+        RecordingClient client = new RecordingClient();
+        DtdmaLanguageServer server = new DtdmaLanguageServer(c -> { });
+        server.connect(client);
+        InitializeParams ip = new InitializeParams();
+        ip.setWorkspaceFolders(List.of(new WorkspaceFolder(FSL.toUri().toString(), "fsl")));
+        server.initialize(ip).join();
+        server.initialized(new InitializedParams());
+        server.awaitIdle();
+        Path board = FSL.resolve("imx8mp-evk.dts");
+        String uri = board.toUri().toString();
+        String text = Files.readString(board);
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "dts", 1, text)));
+        server.awaitIdle();
+        int ref = text.indexOf("\n&") + 2;
+        dtdma.text.LineIndex.Location l = new dtdma.text.LineIndex(text).location(ref);
+        int rounds = 40;
+        int before = 0;
+        long[] us = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            boolean insert = i % 2 == 0;
+            server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                    new VersionedTextDocumentIdentifier(uri, 2 + i), List.of(new TextDocumentContentChangeEvent(
+                            new Range(new Position(0, 0), new Position(0, insert ? 0 : 1)), insert ? " " : ""))));
+            long t0 = System.nanoTime();
+            var h = server.getTextDocumentService().hover(new org.eclipse.lsp4j.HoverParams(
+                    new org.eclipse.lsp4j.TextDocumentIdentifier(uri), new Position(l.line0(), l.column0()))).get();
+            us[i] = (System.nanoTime() - t0) / 1000;
+            var published = client.last(uri);
+            if (published == null || published.getVersion() < 2 + i) {
+                before++;
+            }
+            assertNotNull(h);
+            assertEquals(l.line0(), h.getRange().getStart().getLine(), "the range is in the current text");
+            server.awaitIdle();
+        }
+        java.util.Arrays.sort(us);
+        System.err.printf("kernel: hover right after an edit of %s: %d of %d answered before the edit's diagnostics;"
+                + " p50 %.1f ms, p95 %.1f ms%n", board.getFileName(), before, rounds, us[rounds / 2] / 1000.0,
+                us[(int) Math.ceil(rounds * 0.95) - 1] / 1000.0);
+        server.shutdown().join();
+    }
+
     /** The case a user met: imx8mp.dtsi opened after imx8mp-evk.dts is analysed in the evk, not in imx8mp-ab2.dts. */
     @Test
     void dtsiOpenedAfterItsBoardIsAnalysedInThatBoard() throws Exception {
