@@ -852,9 +852,10 @@ public final class Simulation {
 
     /**
      * The findings so far, without duplicates, in order of discovery: the DL checks ({@link DevlinkChecks}) run over
-     * {@link #records()}.
+     * {@link #records()}. Computed when asked, once per new record; a booted simulation may be read from several
+     * threads (diagnostics, hovers), hence synchronized.
      */
-    public List<Finding> findings() {
+    public synchronized List<Finding> findings() {
         if (judged != records.size()) {
             findings = DevlinkChecks.findings(records);
             judged = records.size();
