@@ -1,6 +1,5 @@
 package dtdma.devlink;
 
-import dtdma.check.Code;
 import dtdma.dma.DmaConsumer;
 import dtdma.dma.DmaModel;
 import dtdma.dma.DmaProvider;
@@ -145,6 +144,11 @@ public final class Simulation {
             return atProbe;
         }
 
+        /** True when its probe fails if a channel request fails (else it goes on without DMA). */
+        public boolean mandatory() {
+            return mandatory;
+        }
+
         /** True for the console port of a driver that gives the console no DMA. */
         public boolean console() {
             return console;
@@ -183,11 +187,12 @@ public final class Simulation {
     private final Map<Node, Device> byNode = new IdentityHashMap<>();
     private final Map<Device, Controller> controllers = new LinkedHashMap<>();
     private final Map<Device, Consumer> consumers = new LinkedHashMap<>();
-    private final Set<Finding> findings = new LinkedHashSet<>();
+    private final List<DevlinkRecord> records = new ArrayList<>();
+    private List<Finding> findings = List.of();
+    private int judged;
     private final List<Step> steps = new ArrayList<>();
     private final Set<String> names = new java.util.HashSet<>();
     private int warnsSeen;
-    private Node curNode;
 
     public Simulation(DmaModel dma, SdmaModel sdma, DevlinkSettings settings) {
         this.dma = dma;
@@ -333,20 +338,14 @@ public final class Simulation {
             }
         }
         core.trace("of_dma_controller_free(" + c.device.node.path() + "), dma_async_device_unregister(dma" + c.devId + ")");
-        if (!busy.isEmpty()) {
-            StringBuilder who = new StringBuilder();
-            for (Channel ch : busy) {
-                who.append(who.length() == 0 ? "" : ", ").append(ch.device.name).append(" (")
-                        .append(ch.holder.name).append(" \"").append(ch.holderName).append("\"")
-                        .append(ch.leaked ? ", leaked" : "").append(")");
-            }
-            String msg = "dma_async_device_unregister called while " + busy.size() + " clients hold a reference: "
-                    + who + "; the controller goes away under active consumers (mode " + settings.mode().id()
-                    + ")" + (c.sdma ? "; with the old sdma_remove(): channel 0 is never vchan_init'ed (NULL"
-                    + " dereference) and the clocks of all 32 channels are disabled (underflow)" : "");
-            core.trace("WARNING in dma_async_device_unregister: " + busy.size() + " clients hold a reference");
-            findings.add(new Finding(Code.DL014, c.device.node, null, msg));
+        List<DevlinkRecord.Busy> held = new ArrayList<>();
+        for (Channel ch : busy) {
+            held.add(new DevlinkRecord.Busy(ch.device.name, ch.holder.name, ch.holderName, ch.leaked));
         }
+        if (!busy.isEmpty()) {
+            core.trace("WARNING in dma_async_device_unregister: " + busy.size() + " clients hold a reference");
+        }
+        records.add(new DevlinkRecord.Unregister(c.device.node, c.sdma, settings.mode(), held));
         for (Channel ch : c.channels) {
             core.deviceDel(ch.device);
         }
@@ -547,7 +546,6 @@ public final class Simulation {
     private int addModeLink(Consumer con, DmaSpecifier spec, Controller ctl, Channel ch) {
         Mode m = settings.mode();
         Device consumer = con.device;
-        curNode = consumer.node;
         int flags;
         Device supplier;
         String origin;
@@ -588,97 +586,19 @@ public final class Simulation {
         }
         DriverCore.AddResult r = core.deviceLinkAdd(consumer, supplier, flags);
         String call = "device_link_add(" + consumer + ", " + supplier + ", " + DlFlags.format(flags) + ") in " + origin;
-        for (DriverCore.Note n : r.notes()) {
-            switch (n.kind()) {
-                case AUTOREMOVE_BOTH:
-                    add(Code.DL004, spec, call + ": " + n.message());
-                    break;
-                case RPM_ACTIVE_IGNORED:
-                    add(Code.DL006, spec, call + ": " + n.message());
-                    break;
-                case MERGE_AUTOREMOVE_NOT_ADDED:
-                case MERGE_AUTOREMOVE_CLEARED:
-                    add(Code.DL010, spec, call + ": " + n.message() + " (device_link_add() on an existing link, drivers/base/core.c"
-                            + (r.link() != null && r.link().has(DlFlags.INFERRED) || settings.fwDevlinkStrict()
-                                    ? "; the link was made by fw_devlink" : "") + ")");
-                    break;
-                default:
-                    break;
-            }
-        }
-        if (r.link() == null) {
-            Code code;
-            switch (r.failure()) {
-                case INVALID_FLAGS:
-                    code = Code.DL001;
-                    break;
-                case STATELESS_MANAGED:
-                    code = Code.DL002;
-                    break;
-                case AUTOPROBE_AUTOREMOVE:
-                    code = Code.DL003;
-                    break;
-                case RPM_GET_FAILED:
-                    code = Code.DL005;
-                    break;
-                case NULL_OR_SAME:
-                case CYCLE:
-                    code = Code.DL007;
-                    break;
-                default:
-                    code = Code.DL008;
-                    break;
-            }
-            add(code, spec, call + " returns NULL: " + r.reason() + " (rule " + r.failure().step()
-                    + " of device_link_add); dma_request_chan returns -EINVAL and leaks " + ch.device + "; "
-                    + (con.mandatory ? "the consumer probe fails -EINVAL" : con.model.assumed()
-                            ? "assumed: the unknown driver goes on without the channel" : con.model.withoutDma()));
-            return Integer.MIN_VALUE;
-        }
+        records.add(linkAdd(DevlinkRecord.Origin.DMA_REQUEST, con, spec, supplier, flags, call, r, ch.device,
+                supplier.disableDepth > 0));
+        return r.link() == null ? Integer.MIN_VALUE : 0;
+    }
+
+    /** The record of one device_link_add call, with the link's and devices' state just after it. */
+    private DevlinkRecord.LinkAdd linkAdd(DevlinkRecord.Origin origin, Consumer con, DmaSpecifier spec,
+            Device supplier, int flags, String call, DriverCore.AddResult r, Device channel,
+            boolean supplierRpmDisabled) {
         Link l = r.link();
-        if (l.has(DlFlags.STATELESS)) {
-            add(Code.DL011, spec, call + ": stateless link, no probe or remove ordering (\"stateless/unmanaged"
-                    + " links don't guarantee the correct remove order\", Documentation/driver-api/device_link.rst)");
-        }
-        if (!(r.existing() && l.has(DlFlags.INFERRED))) {
-            // a link fw_devlink made was judged when it was made
-            rpmLinkFindings(consumer, supplier, l, spec, call, supplier.disableDepth > 0);
-        }
-        if (l.managed() && supplier.driver == null) {
-            add(Code.DL009, spec, call + ": " + supplier + " never gets a driver, so the managed link stays "
-                    + l.status.sysfs() + "; device_links_driver_bound WARNs when " + consumer + " binds, and a link"
-                    + " that survives unbind makes the next probe defer: \"supplier " + supplier + " not ready\"");
-        }
-        if (l.managed() && !r.existing() && (l.status == LinkStatus.CONSUMER_PROBE || l.status == LinkStatus.ACTIVE)) {
-            String when = con.atProbe
-                    ? "it is made inside " + (con.model.assumed() ? "the consumer's probe (assumed: "
-                            + con.model.where() + ")" : con.model.name() + "'s probe (" + con.model.where() + ")")
-                            + " after the channel was obtained, so it does not gate that probe"
-                    : "it is made " + (con.model.when() == DriverRequests.When.PROBE ? "by a later request"
-                            : con.model.when().text() + " (" + con.model.where() + ")")
-                            + ", after the consumer bound, so it gates no probe at all";
-            add(Code.DL015, spec, call + ": the link starts " + l.status.sysfs() + " (device_link_init_status): "
-                    + when + "; it orders later unbinds");
-        }
-        return 0;
-    }
-
-    /** DL012 and DL013 for a runtime-PM link, whoever made it (a dmaengine mode or fw_devlink). */
-    private void rpmLinkFindings(Device consumer, Device supplier, Link l, DmaSpecifier spec, String call,
-            boolean supplierRpmOff) {
-        if (l.has(DlFlags.PM_RUNTIME) && consumer.irqSafe) {
-            add(Code.DL012, spec, call + ": " + consumer + " uses irq-safe runtime PM, so __rpm_callback and"
-                    + " rpm_suspend skip its supplier links; the link has no runtime-PM effect");
-        }
-        if (l.has(DlFlags.PM_RUNTIME) && supplierRpmOff) {
-            add(Code.DL013, spec, call + ": runtime PM of " + supplier + " is disabled, rpm_get_suppliers"
-                    + " ignores -EACCES: no power effect"
-                    + (supplier.kind == Device.Kind.CHANNEL ? " (dma_devclass has no PM ops)" : ""));
-        }
-    }
-
-    private void add(Code code, DmaSpecifier spec, String msg) {
-        findings.add(new Finding(code, curNode, spec, msg));
+        return new DevlinkRecord.LinkAdd(origin, con, spec, supplier, flags, call, r, l == null ? 0 : l.flags,
+                l == null ? null : l.status, channel, supplier.driver != null, supplierRpmDisabled, con.device.irqSafe,
+                settings.fwDevlinkStrict());
     }
 
     // ------------------------------------------------------------------------------------------ boot & events
@@ -707,15 +627,12 @@ public final class Simulation {
                     String call = "fw_devlink_create_devlink(" + con.device + " -> " + sup + ") from dmas (strict)";
                     core.trace(call);
                     DriverCore.AddResult r = core.deviceLinkAdd(con.device, sup, DlFlags.FW_DEVLINK_RPM);
-                    if (r.link() != null) {
-                        // the supplier's runtime PM is still off before probe; what counts is whether its driver
-                        // ever enables it, known only for imx-sdma (never) and the controller-pm setting
-                        Controller sc = controllers.get(sup);
-                        curNode = con.device.node;
-                        rpmLinkFindings(con.device, sup, r.link(), s, "device_link_add(" + con.device + ", " + sup
-                                + ", " + DlFlags.format(DlFlags.FW_DEVLINK_RPM) + ") in " + call,
-                                !sup.rpmOnBind && sc != null && sc.sdma);
-                    }
+                    // the supplier's runtime PM is still off before probe; what counts is whether its driver
+                    // ever enables it, known only for imx-sdma (never) and the controller-pm setting
+                    Controller sc = controllers.get(sup);
+                    records.add(linkAdd(DevlinkRecord.Origin.FW_DEVLINK, con, s, sup, DlFlags.FW_DEVLINK_RPM,
+                            "device_link_add(" + con.device + ", " + sup + ", " + DlFlags.format(DlFlags.FW_DEVLINK_RPM)
+                                    + ") in " + call, r, null, !sup.rpmOnBind && sc != null && sc.sdma));
                     if (r.link() == null && r.failure() == DriverCore.AddFailure.CYCLE) {
                         core.trace("fw_devlink_relax_link: cycle, link made SYNC_STATE_ONLY");
                         core.deviceLinkAdd(con.device, sup, DlFlags.INFERRED | DlFlags.SYNC_STATE_ONLY | DlFlags.CYCLE);
@@ -851,12 +768,9 @@ public final class Simulation {
         List<DriverCore.Warn> w = core.warns();
         for (int i = warnsSeen; i < w.size(); i++) {
             DriverCore.Warn x = w.get(i);
-            if (x.function().equals("device_links_driver_bound") && x.link() != null
-                    && x.link().supplier.kind == Device.Kind.CHANNEL) {
-                DmaSpecifier spec = specFor(x.link());
-                findings.add(new Finding(Code.DL009, x.link().consumer.node, spec, "WARNING in " + x.function() + ": "
-                        + x.message()));
-            }
+            Link l = x.link();
+            records.add(new DevlinkRecord.KernelWarn(x.function(), x.message(), l == null ? null : l.consumer.node,
+                    l == null ? null : l.supplier.kind, l == null ? null : specFor(l)));
         }
         warnsSeen = w.size();
         Step s = new Step(label, core.drainTrace(), result);
@@ -931,9 +845,22 @@ public final class Simulation {
         return consumers.get(d);
     }
 
-    /** The findings so far, without duplicates, in order of discovery. */
-    public List<Finding> findings() {
-        return List.copyOf(findings);
+    /** What happened so far: every device_link_add call, controller unregistration and kernel WARN, in order. */
+    public List<DevlinkRecord> records() {
+        return List.copyOf(records);
+    }
+
+    /**
+     * The findings so far, without duplicates, in order of discovery: the DL checks ({@link DevlinkChecks}) run over
+     * {@link #records()}. Computed when asked, once per new record; a booted simulation may be read from several
+     * threads (diagnostics, hovers), hence synchronized.
+     */
+    public synchronized List<Finding> findings() {
+        if (judged != records.size()) {
+            findings = DevlinkChecks.findings(records);
+            judged = records.size();
+        }
+        return findings;
     }
 
     /** Every recorded step (boot first). */

@@ -11,11 +11,12 @@ import java.util.function.LongFunction;
 
 /**
  * A node with {@code dmas} and/or {@code dma-names}: its specifiers, split exactly as the kernel's
- * {@code of_parse_phandle_with_args(np, "dmas", "#dma-cells", i)} walks the cells, its names, and what went
- * wrong while splitting (the kernel stops at the first bad entry; so does this model, and says so).
+ * {@code of_parse_phandle_with_args(np, "dmas", "#dma-cells", i)} walks the cells, its names, and where and why
+ * the walk stopped early (the kernel stops at the first bad entry; so does this model). Facts only: the DT checks
+ * ({@code dma/checks}) turn them into findings and messages.
  */
 public final class DmaConsumer {
-    /** A problem found while splitting {@code dmas}. */
+    /** Why the walk over {@code dmas} stopped before its end. */
     public enum ProblemKind {
         /** The value is not a list of 32-bit cells (strings or bytes in {@code dmas}). */
         NOT_CELLS,
@@ -31,8 +32,31 @@ public final class DmaConsumer {
         EXTRA_CELLS
     }
 
-    /** One problem, where it is and what the kernel would say. */
-    public record Problem(ProblemKind kind, int index, Span span, String message) {
+    /**
+     * Where and why the walk over {@code dmas} stopped, as facts; the DT checks word them (DT005 unresolved, DT006
+     * no {@code #dma-cells}, DT007 the cell-count kinds). The kernel's walk stops at the same entry.
+     *
+     * @param kind      why the walk stopped
+     * @param index     the entry the walk was reading (for {@link ProblemKind#EXTRA_CELLS}: the over-long entry
+     *                  before the number read as a phandle)
+     * @param offset    byte offset of the cell read as a phandle there (0 for {@link ProblemKind#NOT_CELLS})
+     * @param phandle   the value of that cell
+     * @param ref       the reference written at that cell, e.g. {@code dma1}, or null for a plain number
+     * @param target    the node the phandle resolves to (for EXTRA_CELLS: the over-long entry's controller), or
+     *                  null
+     * @param dmaCells  the target's {@code #dma-cells}, or -1 when it has none (or none was read)
+     * @param cellsLeft the cells after the phandle cell, up to the end of the value
+     * @param argCells  the argument cells the entry has as written: before the stray reference (MISALIGNED), up
+     *                  to the next reference (EXTRA_CELLS); else -1
+     * @param stray     MISALIGNED: the reference the kernel reads as an argument; else null
+     * @param span      the source of the cells concerned
+     */
+    public record Problem(ProblemKind kind, int index, int offset, long phandle, String ref, Node target,
+            long dmaCells, int cellsLeft, int argCells, String stray, Span span) {
+        /** A short description of the fact, e.g. {@code UNRESOLVED at entry 2} (not a diagnostic message). */
+        public String message() {
+            return kind + " at entry " + index + " (byte offset " + offset + ")";
+        }
     }
 
     private final Node node;
@@ -63,10 +87,8 @@ public final class DmaConsumer {
     private void split(LongFunction<Node> byPhandle) {
         ValueSpans spans = ValueSpans.of(dmas);
         long[] cells = dmas.value().cells();
-        if (cells == null || hasStrings()) {
-            problems.add(new Problem(ProblemKind.NOT_CELLS, 0, spans.whole(),
-                    "dmas must be a list of <&controller args...> cells, but it holds "
-                            + (hasStrings() ? "strings" : dmas.value().length() + " bytes, not a multiple of 4")));
+        if (cells == null || holdsNonCells()) {
+            problems.add(new Problem(ProblemKind.NOT_CELLS, 0, 0, 0, null, null, -1, 0, -1, null, spans.whole()));
             return;
         }
         int i = 0;
@@ -74,8 +96,10 @@ public final class DmaConsumer {
         while (i < cells.length) {
             int offset = i * 4;
             Marker ref = dmas.value().refAt(offset);
+            String refName = ref == null ? null : ref.ref();
             long ph = cells[i];
             Span phSpan = spans.cell(offset);
+            int left = cells.length - i - 1;
             if (ph == 0 && ref == null) {
                 // of_phandle_iterator_next: a zero phandle is an empty entry with no arguments
                 specifiers.add(new DmaSpecifier(index, offset, 0, null, new long[0], nameAt(index), phSpan, phSpan));
@@ -86,44 +110,37 @@ public final class DmaConsumer {
             Node target = byPhandle.apply(ph);
             if (target == null || (ref == null && index > 0)) {
                 if (ref == null && index > 0 && laterRef(i)) {
+                    // a number where a phandle is due, with references written after it: the entry before is long
                     DmaSpecifier prev = specifiers.get(specifiers.size() - 1);
                     int written = (nextRef(i) - prev.offset()) / 4 - 1;
-                    problems.add(new Problem(ProblemKind.EXTRA_CELLS, prev.index(), spans.cells(prev.offset(), offset + 4),
-                            entry(prev.index()) + " has " + written + " argument cells, #dma-cells of "
-                                    + describe(prev.controller()) + " is " + prev.args().length + ": the number " + ph
-                                    + " is read as the next phandle and every later entry is shifted"));
+                    problems.add(new Problem(ProblemKind.EXTRA_CELLS, prev.index(), offset, ph, null,
+                            prev.controller(), prev.args().length, left, written, null,
+                            spans.cells(prev.offset(), offset + 4)));
                     return;
                 }
                 if (target == null) {
-                    problems.add(new Problem(ProblemKind.UNRESOLVED, index, phSpan,
-                            node.path() + ": could not find phandle " + ph
-                                    + (ref != null ? " (reference " + ref.ref() + ")" : "")));
+                    problems.add(new Problem(ProblemKind.UNRESOLVED, index, offset, ph, refName, null, -1, left, -1,
+                            null, phSpan));
                     return;
                 }
             }
             var cellsProp = target.property("#dma-cells");
             if (cellsProp == null || cellsProp.value().length() != 4) {
-                problems.add(new Problem(ProblemKind.NO_DMA_CELLS, index, phSpan,
-                        node.path() + ": could not get #dma-cells for " + target.path()
-                                + " (the target is not a DMA controller)"));
+                problems.add(new Problem(ProblemKind.NO_DMA_CELLS, index, offset, ph, refName, target, -1, left, -1,
+                        null, phSpan));
                 return;
             }
             long n = cellsProp.value().cellAt(0);
-            int left = cells.length - i - 1;
             if (n > left) {
-                problems.add(new Problem(ProblemKind.TRUNCATED, index, spans.cells(offset, cells.length * 4),
-                        entry(index) + " has " + left + " argument " + (left == 1 ? "cell" : "cells") + ", #dma-cells of "
-                                + describe(target) + " is " + n + " (kernel: \"" + node.path() + ": #dma-cells = " + n
-                                + " found " + left + "\")"));
+                problems.add(new Problem(ProblemKind.TRUNCATED, index, offset, ph, refName, target, n, left, -1, null,
+                        spans.cells(offset, cells.length * 4)));
                 return;
             }
             for (int k = 1; k <= n; k++) {
                 Marker inner = dmas.value().refAt(offset + 4 * k);
                 if (inner != null && inner.kind() == Marker.Kind.REF_PHANDLE) {
-                    problems.add(new Problem(ProblemKind.MISALIGNED, index, spans.cells(offset, offset + 4 * k + 4),
-                            entry(index) + " has " + (k - 1) + " argument " + (k - 1 == 1 ? "cell" : "cells")
-                                    + ", #dma-cells of " + describe(target) + " is " + n + ": the kernel reads " + inner.ref()
-                                    + "'s phandle as an argument and every later entry is shifted"));
+                    problems.add(new Problem(ProblemKind.MISALIGNED, index, offset, ph, refName, target, n, left,
+                            k - 1, inner.ref(), spans.cells(offset, offset + 4 * k + 4)));
                     return;
                 }
             }
@@ -138,7 +155,8 @@ public final class DmaConsumer {
         }
     }
 
-    private boolean hasStrings() {
+    /** True when {@code dmas} holds strings, bytes, paths or non-32-bit numbers: no list of cells. */
+    public boolean holdsNonCells() {
         for (Marker m : dmas.value().markers()) {
             if (m.kind() == Marker.Kind.STRING || m.kind() == Marker.Kind.BYTES || m.kind() == Marker.Kind.REF_PATH
                     || m.kind() == Marker.Kind.UINT8 || m.kind() == Marker.Kind.UINT16 || m.kind() == Marker.Kind.UINT64) {
@@ -146,19 +164,6 @@ public final class DmaConsumer {
             }
         }
         return false;
-    }
-
-    /** "entry 2 of 3 (tx)": 1-based, out of the entries written (references in dmas, or names if more). */
-    private String entry(int index) {
-        int refs = 0;
-        for (Marker m : dmas.value().markers()) {
-            if (m.kind() == Marker.Kind.REF_PHANDLE) {
-                refs++;
-            }
-        }
-        int total = Math.max(Math.max(refs, nameList.size()), index + 1);
-        String name = nameAt(index);
-        return "entry " + (index + 1) + " of " + total + (name == null ? "" : " (" + name + ")");
     }
 
     /** The byte offset of the first reference after cell {@code fromCell}, or the end of the value. */
@@ -180,8 +185,17 @@ public final class DmaConsumer {
         return false;
     }
 
-    private static String describe(Node n) {
-        return n == null ? "the controller" : n.labels().isEmpty() ? n.path() : "&" + n.labels().get(0);
+    /** The number of {@code &references} written in {@code dmas} (0 without it). */
+    public int referencesWritten() {
+        int refs = 0;
+        if (dmas != null) {
+            for (Marker m : dmas.value().markers()) {
+                if (m.kind() == Marker.Kind.REF_PHANDLE) {
+                    refs++;
+                }
+            }
+        }
+        return refs;
     }
 
     /** The {@code dma-names} entry paired with specifier {@code index}, or null. */
@@ -216,11 +230,12 @@ public final class DmaConsumer {
         return namesMalformed;
     }
 
+    /** Where the walk stopped early: empty, or the one entry it stopped at. */
     public List<Problem> problems() {
         return problems;
     }
 
-    /** True when the whole of {@code dmas} was split without a problem. */
+    /** True when the whole of {@code dmas} was split without stopping early. */
     public boolean complete() {
         return problems.isEmpty();
     }

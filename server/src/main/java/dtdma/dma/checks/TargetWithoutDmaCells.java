@@ -20,8 +20,9 @@ public final class TargetWithoutDmaCells implements Check<DmaModel> {
         for (DmaConsumer c : m.consumers()) {
             for (DmaConsumer.Problem p : c.problems()) {
                 if (p.kind() == DmaConsumer.ProblemKind.NO_DMA_CELLS) {
-                    out.add(SeverityPolicy.apply(Diagnostic.of(code(), p.span(), p.message()), c.node(),
-                            c.nameAt(p.index())));
+                    out.add(SeverityPolicy.apply(Diagnostic.of(code(), p.span(), c.node().path()
+                            + ": could not get #dma-cells for " + p.target().path()
+                            + " (the target is not a DMA controller)"), c.node(), c.nameAt(p.index())));
                 }
             }
         }

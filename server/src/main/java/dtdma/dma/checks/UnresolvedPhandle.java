@@ -20,8 +20,9 @@ public final class UnresolvedPhandle implements Check<DmaModel> {
         for (DmaConsumer c : m.consumers()) {
             for (DmaConsumer.Problem p : c.problems()) {
                 if (p.kind() == DmaConsumer.ProblemKind.UNRESOLVED) {
-                    out.add(SeverityPolicy.apply(Diagnostic.of(code(), p.span(),
-                            p.message() + "; this entry and all after it are unusable"), c.node(), null));
+                    out.add(SeverityPolicy.apply(Diagnostic.of(code(), p.span(), c.node().path()
+                            + ": could not find phandle " + p.phandle() + (p.ref() != null ? " (reference " + p.ref()
+                            + ")" : "") + "; this entry and all after it are unusable"), c.node(), null));
                 }
             }
         }
