@@ -502,6 +502,7 @@ public final class BindingSet {
     public static BindingSet load(Path bindingsDir, Path dtSchemaDir, Path cacheDir, Consumer<String> progress)
             throws IOException {
         Consumer<String> say = progress == null ? s -> { } : progress;
+        long t0 = System.nanoTime();
         Path core = dtSchemaDir.resolve("schemas");
         say.accept("reading binding files");
         // label -> file and its stat, in the order of the key: the bindings, then the core schemas (each sorted)
@@ -549,11 +550,13 @@ public final class BindingSet {
             StatIndex.write(indexFile, entries); // the files of now: read ones with their new stat, removed ones gone
         }
         String key = HexFormat.of().formatHex(md.digest());
+        long tKey = System.nanoTime();
         Path cacheFile = cacheDir == null ? null : cacheDir.resolve("bindings-" + key + ".json");
         if (cacheFile != null && Files.isRegularFile(cacheFile)) {
             try {
                 say.accept("reading processed schemas from the cache");
                 JsonNode cached = JSON.readTree(cacheFile.toFile());
+                long tRead = System.nanoTime();
                 Map<String, Binding> byId = new LinkedHashMap<>();
                 List<String> problems = new ArrayList<>();
                 for (JsonNode b : cached.get("bindings")) {
@@ -566,6 +569,11 @@ public final class BindingSet {
                 cached.get("problems").forEach(p -> problems.add(p.asText()));
                 BindingSet set = new BindingSet(bindingsDir, dtSchemaDir, byId, true, problems);
                 set.filesHashed = filesHashed;
+                if (LOG.isLoggable(Level.FINE)) {
+                    LOG.fine(String.format("bindings from the cache: %d files listed, %d hashed, key in %d ms;"
+                            + " cache read in %d ms; indexed in %d ms", files.size(), filesHashed,
+                            (tKey - t0) / 1_000_000, (tRead - tKey) / 1_000_000, (System.nanoTime() - tRead) / 1_000_000));
+                }
                 return set;
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "ignoring unreadable bindings cache " + cacheFile, e);

@@ -43,6 +43,8 @@ public final class Workspace {
     private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
     /** Rises when the settings change in a way that invalidates every analysis. */
     private final java.util.concurrent.atomic.AtomicLong configEpoch = new java.util.concurrent.atomic.AtomicLong();
+    /** Rises when the binding schemas are set: cached analyses are stale, running ones finish. */
+    private final java.util.concurrent.atomic.AtomicLong bindingsEpoch = new java.util.concurrent.atomic.AtomicLong();
     private final int maxEntries;
     private final long maxWeight;
     private final AnalysisCache cache = new AnalysisCache();
@@ -118,13 +120,16 @@ public final class Workspace {
         }
     }
 
-    /** Sets the binding schemas every context is validated against (null: none); every context is analysed again. */
+    /**
+     * Sets the binding schemas every context is validated against (null: none); every context is analysed again.
+     * A running analysis is not stopped: it finishes without the new schemas (so the first diagnostics of a cold
+     * start do not wait for the schema load) and is not cached; the next request analyses again with them.
+     */
     public void setBindings(dtdma.bindings.BindingSet set) {
         synchronized (lock) {
             bindings = set;
             boards.setBindings(set);
-            configEpoch.incrementAndGet(); // every analysis is stale; a running one stops
-            changes.incrementAndGet();
+            bindingsEpoch.incrementAndGet(); // every cached analysis is stale, a running one is not cancelled
             cache.clear();
         }
     }
@@ -349,6 +354,7 @@ public final class Workspace {
                 // snapshot before reading: an edit applied meanwhile sets the overlay first and bumps the stamp
                 // after, so a stamp recorded here is never newer than the text read
                 Snapshot snap = snapshot();
+                long bindingsAt = bindingsEpoch.get(); // read before the analysis reads the schemas
                 Boards b = boards;
                 Set<Path> watched = c == null ? null : c.stamps().keySet();
                 Cancel superseded = () -> snap.superseded(watched);
@@ -373,11 +379,13 @@ public final class Workspace {
                 }
                 read.putIfAbsent(r, snap.stamps().getOrDefault(r, 0L));
                 a.setVersions(versions);
-                Cached done = new Cached(a, Map.copyOf(read), snap.config(), weight(a));
-                if (!done.valid()) {
+                Cached done = new Cached(a, Map.copyOf(read), snap.config(), bindingsAt, weight(a));
+                if (!done.validInputs()) {
                     continue; // finished just as one of its files changed: the result is already stale
                 }
-                cache.put(r, done);
+                if (done.valid()) {
+                    cache.put(r, done);
+                } // else the schemas were set meanwhile: this analysis is answered once, not cached
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 LOG.log(Level.FINE, () -> "analysed " + r + " (" + a.files().size() + " files, versions "
                         + a.versions().values() + ") in " + ms + " ms");
@@ -432,12 +440,14 @@ public final class Workspace {
         private final Analysis analysis;
         private final Map<Path, Long> stamps;
         private final long config;
+        private final long bindingsAt;
         private final long weight;
 
-        Cached(Analysis analysis, Map<Path, Long> stamps, long config, long weight) {
+        Cached(Analysis analysis, Map<Path, Long> stamps, long config, long bindingsAt, long weight) {
             this.analysis = analysis;
             this.stamps = stamps;
             this.config = config;
+            this.bindingsAt = bindingsAt;
             this.weight = weight;
         }
 
@@ -454,6 +464,11 @@ public final class Workspace {
         }
 
         boolean valid() {
+            return bindingsAt == bindingsEpoch.get() && validInputs();
+        }
+
+        /** Valid but for the binding schemas: the settings and the files it read are unchanged. */
+        boolean validInputs() {
             if (config != configEpoch.get()) {
                 return false;
             }

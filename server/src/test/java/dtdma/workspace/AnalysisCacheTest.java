@@ -155,4 +155,28 @@ class AnalysisCacheTest {
         assertTrue(redone.file(soc).text().contains("late"), "the result is of the final text");
         assertTrue(ws.cachedAnalysis(a) == redone);
     }
+
+    @Test
+    void schemasSetDuringAnAnalysisDoNotStopItButMakeItStale() throws Exception {
+        Workspace ws = workspace(32);
+        ws.open(a, 1, Files.readString(a));
+        Analysis cachedBefore = ws.analysis(c, Cancel.NONE);
+        AtomicInteger polls = new AtomicInteger();
+        // the schema load of a cold start finishing while the first board is analysed
+        Cancel loadLands = () -> {
+            if (polls.incrementAndGet() == 3) { // inside the analysis (the first poll is before it starts)
+                ws.setBindings(null);
+            }
+            return false;
+        };
+        // restart=false: a superseded analysis would throw instead of starting again
+        Analysis first = ws.analysis(a, loadLands, false);
+        assertTrue(polls.get() > 3, "the schemas were set while the analysis ran");
+        assertEquals(1, first.versions().get(a), "it finished and is answered (published without the schemas)");
+        assertEquals(null, ws.cachedAnalysis(a), "but not cached: it ran without the schemas now in use");
+        Analysis again = ws.analysis(a, Cancel.NONE);
+        assertNotSame(first, again, "the next request analyses with the schemas");
+        assertSame(again, ws.analysis(a, Cancel.NONE));
+        assertNotSame(cachedBefore, ws.analysis(c, Cancel.NONE), "analyses cached before the schemas are stale");
+    }
 }
