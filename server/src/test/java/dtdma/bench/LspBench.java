@@ -49,8 +49,12 @@ import java.util.stream.Stream;
  *       workspace: time to index, RSS, {@code workspace/symbol} and {@code textDocument/references}.</li>
  * </ol>
  *
+ * <p>{@code --cold-only N}: only the cold start, N times, with the median; {@code --server-jar JAR}: the server's
+ * classpath is that jar alone (not this process's); {@code --server-log FILE}: the server's stderr is appended there.
+ *
  * <pre>scripts/bench-lsp.sh [--kernel DIR] [--board NAME] [--edits N] [--hovers N] [--boards N] [--flood N]
- *     [--no-kernel-workspace] [--mode felsch-v2] [--server-opts "-Xmx256m ..."]</pre>
+ *     [--no-kernel-workspace] [--mode felsch-v2] [--server-opts "-Xmx256m ..."] [--cold-only N]
+ *     [--server-jar JAR] [--server-log FILE]</pre>
  */
 public final class LspBench {
     private final Process proc;
