@@ -666,7 +666,7 @@ public final class BindingSet {
         Thread t = new Thread(() -> {
             try {
                 f.complete(JSON.readTree(file.toFile()));
-            } catch (IOException | RuntimeException e) {
+            } catch (Throwable e) { // even an OutOfMemoryError: the load waiting on it falls back to a plain read
                 f.completeExceptionally(e);
             }
         }, "dtdma-bindings-cache-read");
