@@ -32,7 +32,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -520,10 +519,6 @@ public final class BindingSet {
                 sha256().digest((bindingsDir.toAbsolutePath() + "\0" + core.toAbsolutePath())
                         .getBytes(StandardCharsets.UTF_8))).substring(0, 16) + ".tsv");
         StatIndex index = StatIndex.read(indexFile);
-        // the cache file of the key the files had last time is read while they are listed and stat-ed: when
-        // nothing changed (the usual start) that is the one needed
-        Path guess = index.key() == null ? null : cacheDir.resolve("bindings-" + index.key() + ".json");
-        CompletableFuture<JsonNode> early = guess == null || !Files.isRegularFile(guess) ? null : readAsync(guess);
         Map<Path, byte[]> contents = new HashMap<>();
         Map<String, StatIndex.Entry> entries = new LinkedHashMap<>();
         boolean changed = false;
@@ -551,18 +546,16 @@ public final class BindingSet {
             md.update((byte) '\n');
         }
         int filesHashed = contents.size();
-        String key = HexFormat.of().formatHex(md.digest());
-        if (indexFile != null && (changed || entries.size() != index.size() || !key.equals(index.key()))) {
-            // the files of now: read ones with their new stat, removed ones gone
-            StatIndex.write(indexFile, entries, key);
+        if (indexFile != null && (changed || entries.size() != index.size())) {
+            StatIndex.write(indexFile, entries); // the files of now: read ones with their new stat, removed ones gone
         }
+        String key = HexFormat.of().formatHex(md.digest());
         long tKey = System.nanoTime();
         Path cacheFile = cacheDir == null ? null : cacheDir.resolve("bindings-" + key + ".json");
         if (cacheFile != null && Files.isRegularFile(cacheFile)) {
             try {
                 say.accept("reading processed schemas from the cache");
-                JsonNode cached = early != null && key.equals(index.key()) ? joinRead(early)
-                        : JSON.readTree(cacheFile.toFile());
+                JsonNode cached = JSON.readTree(cacheFile.toFile());
                 long tRead = System.nanoTime();
                 Map<String, Binding> byId = new LinkedHashMap<>();
                 List<String> problems = new ArrayList<>();
@@ -658,32 +651,6 @@ public final class BindingSet {
         BindingSet set = new BindingSet(bindingsDir, dtSchemaDir, byId, false, problems);
         set.filesHashed = filesHashed;
         return set;
-    }
-
-    /** Reads a JSON file on a thread of its own (not the common pool, which may be running this load). */
-    private static CompletableFuture<JsonNode> readAsync(Path file) {
-        CompletableFuture<JsonNode> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                f.complete(JSON.readTree(file.toFile()));
-            } catch (Throwable e) { // even an OutOfMemoryError: the load waiting on it falls back to a plain read
-                f.completeExceptionally(e);
-            }
-        }, "dtdma-bindings-cache-read");
-        t.setDaemon(true);
-        t.start();
-        return f;
-    }
-
-    private static JsonNode joinRead(CompletableFuture<JsonNode> f) throws IOException {
-        try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw e;
-        }
     }
 
     private static String text(JsonNode n, String key) {

@@ -25,13 +25,12 @@ import java.util.logging.Logger;
  * (less {@link #RACY_MARGIN_NANOS}) is "racily clean" — it may have been rewritten within the same timestamp tick
  * after it was hashed — and is read and hashed again.
  *
- * <p>The index is one text file: a header line, the cache key the files gave when it was written, then one line
- * per file: {@code label TAB size TAB mtime-ns TAB file-key TAB sha256}. An unreadable or foreign index is
- * ignored (every file is hashed).
+ * <p>The index is one text file: a header line, then one line per file: {@code label TAB size TAB mtime-ns TAB
+ * file-key TAB sha256}. An unreadable or foreign index is ignored (every file is hashed).
  */
 final class StatIndex {
     private static final Logger LOG = Logger.getLogger(StatIndex.class.getName());
-    private static final String HEADER = "dtdma-stat-index 2";
+    private static final String HEADER = "dtdma-stat-index 1";
     /**
      * How much older than the index a file's modification time must be to be trusted. The index and the files may
      * be on different file systems with coarse or slightly different clocks; two seconds is also the preprocessor's
@@ -49,21 +48,14 @@ final class StatIndex {
     private final Map<String, Entry> entries;
     /** The index file's modification time (ns), or {@code Long.MIN_VALUE} when there was none. */
     private final long writtenNanos;
-    private final String key;
 
-    private StatIndex(Map<String, Entry> entries, long writtenNanos, String key) {
+    private StatIndex(Map<String, Entry> entries, long writtenNanos) {
         this.entries = entries;
         this.writtenNanos = writtenNanos;
-        this.key = key;
     }
 
     static StatIndex empty() {
-        return new StatIndex(new HashMap<>(), Long.MIN_VALUE, null);
-    }
-
-    /** The cache key of the files as they were when the index was written, or null. */
-    String key() {
-        return key;
+        return new StatIndex(new HashMap<>(), Long.MIN_VALUE);
     }
 
     /** Reads the index at {@code file}; an empty index when it is missing or unreadable. */
@@ -74,18 +66,18 @@ final class StatIndex {
         try {
             long written = nanos(Files.getLastModifiedTime(file));
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.size() < 2 || !lines.get(0).equals(HEADER) || !lines.get(1).matches("[0-9a-f]{64}")) {
+            if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
                 return empty();
             }
             Map<String, Entry> m = new HashMap<>(lines.size() * 2);
-            for (int i = 2; i < lines.size(); i++) {
+            for (int i = 1; i < lines.size(); i++) {
                 String[] f = lines.get(i).split("\t", -1);
                 if (f.length != 5) {
                     return empty();
                 }
                 m.put(f[0], new Entry(Long.parseLong(f[1]), Long.parseLong(f[2]), f[3], f[4]));
             }
-            return new StatIndex(m, written, lines.get(1));
+            return new StatIndex(m, written);
         } catch (NoSuchFileException e) {
             return empty();
         } catch (IOException | RuntimeException e) {
@@ -117,18 +109,13 @@ final class StatIndex {
         return entries.size();
     }
 
-    /**
-     * Writes a new index of {@code entries}, which gave the cache key {@code key}, to {@code file} (atomically;
-     * failures are logged, not thrown).
-     */
-    static void write(Path file, Map<String, Entry> entries, String key) {
+    /** Writes a new index of {@code entries} to {@code file} (atomically; failures are logged, not thrown). */
+    static void write(Path file, Map<String, Entry> entries) {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "stat", ".tmp");
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write(HEADER);
-                w.write('\n');
-                w.write(key);
                 w.write('\n');
                 for (Map.Entry<String, Entry> e : entries.entrySet()) {
                     Entry v = e.getValue();
