@@ -14,9 +14,12 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -35,19 +38,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Stream;
 
 /**
  * The kernel's binding schemas and dt-schema's core schemas, processed as dt-schema processes them
  * ({@link SchemaProcessor}), indexed for selection by {@code compatible}, with the property types they declare.
  * Schemas are compiled for validation (networknt json-schema-validator, draft 2019-09 plus dt-schema's
  * {@code typeSize}) on first use. The processed schemas are cached on disk keyed by a SHA-256 of every schema
- * file's path and content, so a second start reads one file. Thread-safe once loaded.
+ * file's path and content digest; the digests are remembered by file stat ({@link StatIndex}), so a second start
+ * lists and stats the schema files, reads none of them, and reads one cache file. Thread-safe once loaded.
  */
 public final class BindingSet {
     private static final Logger LOG = Logger.getLogger(BindingSet.class.getName());
     /** Bump when {@link SchemaProcessor} changes what it produces. */
-    private static final int CACHE_FORMAT = 1;
+    private static final int CACHE_FORMAT = 2;
     static final String BASE = "http://devicetree.org/schemas/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -75,6 +78,8 @@ public final class BindingSet {
     private final SchemaValidatorsConfig config;
     private final boolean fromCache;
     private final List<String> problems;
+    /** How many schema files {@link #load} read and hashed for the cache key (the others were known by their stat). */
+    private int filesHashed;
 
     private BindingSet(Path bindingsDir, Path dtSchemaDir, Map<String, Binding> byId, boolean fromCache,
             List<String> problems) {
@@ -169,6 +174,15 @@ public final class BindingSet {
 
     public boolean fromCache() {
         return fromCache;
+    }
+
+    /**
+     * How many schema files were read and hashed for the cache key (those whose stat had changed, or was racily
+     * clean). When the set came from the cache ({@link #fromCache}), no other schema file was read: 0 means the
+     * start read none.
+     */
+    public int filesHashed() {
+        return filesHashed;
     }
 
     /** Schema files that were skipped (unreadable YAML, no {@code $id}), one line each. */
@@ -488,25 +502,61 @@ public final class BindingSet {
     public static BindingSet load(Path bindingsDir, Path dtSchemaDir, Path cacheDir, Consumer<String> progress)
             throws IOException {
         Consumer<String> say = progress == null ? s -> { } : progress;
+        long t0 = System.nanoTime();
         Path core = dtSchemaDir.resolve("schemas");
         say.accept("reading binding files");
-        List<Path> userFiles = yamlFiles(bindingsDir);
-        List<Path> coreFiles = yamlFiles(core);
-        Map<Path, byte[]> contents = new LinkedHashMap<>();
+        // label -> file and its stat, in the order of the key: the bindings, then the core schemas (each sorted)
+        Map<String, Stat> files = new LinkedHashMap<>();
+        for (Stat st : yamlFiles(bindingsDir)) {
+            files.put("B " + bindingsDir.relativize(st.path()), st);
+        }
+        for (Stat st : yamlFiles(core)) {
+            files.put("C " + core.relativize(st.path()), st);
+        }
+        // the key is over each file's content digest; a digest comes from the stat index when the file's stat is
+        // unchanged (and not racily clean), else from reading the file
+        Path indexFile = cacheDir == null ? null : cacheDir.resolve("stat-" + HexFormat.of().formatHex(
+                sha256().digest((bindingsDir.toAbsolutePath() + "\0" + core.toAbsolutePath())
+                        .getBytes(StandardCharsets.UTF_8))).substring(0, 16) + ".tsv");
+        StatIndex index = StatIndex.read(indexFile);
+        Map<Path, byte[]> contents = new HashMap<>();
+        Map<String, StatIndex.Entry> entries = new LinkedHashMap<>();
+        boolean changed = false;
         MessageDigest md = sha256();
         md.update(("dtdma-bindings " + CACHE_FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
-        for (Path p : userFiles) {
-            contents.put(p, digest(md, "B " + bindingsDir.relativize(p), p));
+        for (Map.Entry<String, Stat> e : files.entrySet()) {
+            String label = e.getKey();
+            Stat st = e.getValue();
+            String digest = StatIndex.storable(label) ? index.digest(label, st.attrs()) : null;
+            if (digest == null) {
+                byte[] b = Files.readAllBytes(st.path());
+                contents.put(st.path(), b);
+                StatIndex.Entry entry = StatIndex.entry(st.attrs(), sha256().digest(b));
+                digest = entry.digest();
+                changed = true;
+                if (StatIndex.storable(label)) {
+                    entries.put(label, entry);
+                }
+            } else {
+                entries.put(label, index.get(label));
+            }
+            md.update(label.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(digest.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) '\n');
         }
-        for (Path p : coreFiles) {
-            contents.put(p, digest(md, "C " + core.relativize(p), p));
+        int filesHashed = contents.size();
+        if (indexFile != null && (changed || entries.size() != index.size())) {
+            StatIndex.write(indexFile, entries); // the files of now: read ones with their new stat, removed ones gone
         }
         String key = HexFormat.of().formatHex(md.digest());
+        long tKey = System.nanoTime();
         Path cacheFile = cacheDir == null ? null : cacheDir.resolve("bindings-" + key + ".json");
         if (cacheFile != null && Files.isRegularFile(cacheFile)) {
             try {
                 say.accept("reading processed schemas from the cache");
                 JsonNode cached = JSON.readTree(cacheFile.toFile());
+                long tRead = System.nanoTime();
                 Map<String, Binding> byId = new LinkedHashMap<>();
                 List<String> problems = new ArrayList<>();
                 for (JsonNode b : cached.get("bindings")) {
@@ -517,21 +567,32 @@ public final class BindingSet {
                             text(b, "title"), text(b, "description"), b.get("schema")));
                 }
                 cached.get("problems").forEach(p -> problems.add(p.asText()));
-                return new BindingSet(bindingsDir, dtSchemaDir, byId, true, problems);
+                BindingSet set = new BindingSet(bindingsDir, dtSchemaDir, byId, true, problems);
+                set.filesHashed = filesHashed;
+                if (LOG.isLoggable(Level.FINE)) {
+                    LOG.fine(String.format("bindings from the cache: %d files listed, %d hashed, key in %d ms;"
+                            + " cache read in %d ms; indexed in %d ms", files.size(), filesHashed,
+                            (tKey - t0) / 1_000_000, (tRead - tKey) / 1_000_000, (System.nanoTime() - tRead) / 1_000_000));
+                }
+                return set;
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "ignoring unreadable bindings cache " + cacheFile, e);
             }
         }
-        say.accept("processing " + contents.size() + " schemas");
+        say.accept("processing " + files.size() + " schemas");
         Map<String, Binding> byId = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<Path, byte[]> e : contents.entrySet()) {
-            Path p = e.getKey();
-            boolean isCore = p.startsWith(core) && !p.startsWith(bindingsDir);
+        for (Map.Entry<String, Stat> e : files.entrySet()) {
+            Path p = e.getValue().path();
+            boolean isCore = e.getKey().startsWith("C ");
             String rel = (isCore ? core : bindingsDir).relativize(p).toString().replace('\\', '/');
+            byte[] content = contents.get(p);
+            if (content == null) {
+                content = Files.readAllBytes(p); // known by its stat for the key, needed now to process it
+            }
             JsonNode doc;
             try {
-                doc = Yaml.parse(new String(e.getValue(), StandardCharsets.UTF_8), rel);
+                doc = Yaml.parse(new String(content, StandardCharsets.UTF_8), rel);
             } catch (IllegalArgumentException ex) {
                 problems.add(rel + ": ignoring, error parsing file");
                 continue;
@@ -587,7 +648,9 @@ public final class BindingSet {
                 LOG.log(Level.WARNING, "cannot write bindings cache " + cacheFile, ex);
             }
         }
-        return new BindingSet(bindingsDir, dtSchemaDir, byId, false, problems);
+        BindingSet set = new BindingSet(bindingsDir, dtSchemaDir, byId, false, problems);
+        set.filesHashed = filesHashed;
+        return set;
     }
 
     private static String text(JsonNode n, String key) {
@@ -595,24 +658,46 @@ public final class BindingSet {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    private static List<Path> yamlFiles(Path dir) throws IOException {
+    /** A schema file and its stat as listed. */
+    private record Stat(Path path, BasicFileAttributes attrs) {
+    }
+
+    /** The {@code .yaml} files under {@code dir} with their stat, sorted by path (one directory walk). */
+    private static List<Stat> yamlFiles(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException(dir + " is not a directory");
         }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p))
-                    .sorted().toList();
-        }
-    }
+        List<Stat> out = new ArrayList<>();
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (!file.getFileName().toString().endsWith(".yaml")) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        BasicFileAttributes a = attrs;
+                        if (a.isSymbolicLink()) { // a link to a file counts as that file (its target's stat)
+                            try {
+                                a = Files.readAttributes(file, BasicFileAttributes.class);
+                            } catch (IOException e) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                        }
+                        if (a.isRegularFile()) {
+                            out.add(new Stat(file, a));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
 
-    private static byte[] digest(MessageDigest md, String label, Path p) throws IOException {
-        byte[] b = Files.readAllBytes(p);
-        md.update(label.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-        md.update(Integer.toString(b.length).getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-        md.update(b);
-        return b;
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                        if (file.equals(dir)) {
+                            throw e;
+                        }
+                        return FileVisitResult.CONTINUE; // an unreadable entry below is skipped, as before
+                    }
+                });
+        out.sort(java.util.Comparator.comparing(Stat::path));
+        return out;
     }
 
     private static MessageDigest sha256() {

@@ -92,7 +92,7 @@ public final class Boards {
 
     /**
      * The binding schemas every board is validated against (BND checks), or null for none. Set once they are
-     * loaded; analyses started before see none.
+     * loaded; analyses started before see none (they finish without them).
      */
     public void setBindings(dtdma.bindings.BindingSet set) {
         this.bindings = set;
@@ -154,6 +154,8 @@ public final class Boards {
      */
     public Analysis analyse(Path file, dtdma.text.Cancel cancelled) {
         Path board = file.toAbsolutePath().normalize();
+        // the schemas as the analysis starts: schemas loaded meanwhile do not delay this one (it is done again)
+        dtdma.bindings.BindingSet set = bindings;
         boolean partial = !isBoard(board);
         int buffered = loader.overlayLength(board);
         if (buffered > dtdma.check.Budgets.MAX_DOCUMENT_CHARS) {
@@ -179,7 +181,7 @@ public final class Boards {
         }
         SourceFile src = lr.file();
         try {
-            return analyseSource(board, src, partial, cancelled);
+            return analyseSource(board, src, partial, set, cancelled);
         } catch (java.util.concurrent.CancellationException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -215,7 +217,8 @@ public final class Boards {
         return new Analysis(new BoardResult(board, tree, List.of(d)), null, none, dma, SdmaModel.of(dma), sources);
     }
 
-    private Analysis analyseSource(Path board, SourceFile src, boolean partial, dtdma.text.Cancel cancelled) {
+    private Analysis analyseSource(Path board, SourceFile src, boolean partial, dtdma.bindings.BindingSet set,
+            dtdma.text.Cancel cancelled) {
         List<Path> dirs = includeDirs(board);
         IncludeResolver resolver = new IncludeResolver(dirs);
         Preprocessor.Result pp = new Preprocessor(loader, resolver, cache).run(src, Map.of(), cancelled);
@@ -257,7 +260,6 @@ public final class Boards {
             }
         }
         dtdma.bindings.BindingResults bound = null;
-        dtdma.bindings.BindingSet set = bindings;
         if (set != null && !partial) {
             checkCancel(cancelled);
             try {

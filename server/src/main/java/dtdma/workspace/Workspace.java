@@ -21,8 +21,9 @@ import java.util.logging.Logger;
  * the active board that includes it (by default the first in sorted order), or alone as a partial tree.
  * Analyses are cached per context, each valid while the files it read are unchanged (an edit to a board
  * invalidates that board only; an edit to a {@code .dtsi} the boards that read it), in a cache bounded by count
- * and size. Thread-safe: one context is analysed by one thread at a time, different contexts in parallel, and
- * neither an edit nor another context waits for a running analysis (an edit to a file it read restarts it).
+ * and by the estimated heap its analyses retain. Thread-safe: one context is analysed by one thread at a time,
+ * different contexts in parallel, and neither an edit nor another context waits for a running analysis (an edit
+ * to a file it read restarts it).
  */
 public final class Workspace {
     private static final Logger LOG = Logger.getLogger(Workspace.class.getName());
@@ -43,8 +44,10 @@ public final class Workspace {
     private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
     /** Rises when the settings change in a way that invalidates every analysis. */
     private final java.util.concurrent.atomic.AtomicLong configEpoch = new java.util.concurrent.atomic.AtomicLong();
+    /** Rises when the binding schemas are set: cached analyses are stale, running ones finish. */
+    private final java.util.concurrent.atomic.AtomicLong bindingsEpoch = new java.util.concurrent.atomic.AtomicLong();
     private final int maxEntries;
-    private final long maxWeight;
+    private final long maxBytes;
     private final AnalysisCache cache = new AnalysisCache();
     private final IncludeIndex index;
     private volatile Settings settings;
@@ -52,23 +55,26 @@ public final class Workspace {
 
     /** Default bound of the analysis cache: contexts kept. */
     public static final int DEFAULT_MAX_CONTEXTS = Integer.getInteger("dtdma.cache.contexts", 32);
-    /** Default bound of the analysis cache: summed tree nodes and properties of the contexts kept. */
-    public static final long DEFAULT_MAX_WEIGHT = Long.getLong("dtdma.cache.weight", 400_000L);
+    /**
+     * Default bound of the analysis cache: the estimated heap retained by the contexts kept
+     * ({@link #estimatedBytes}), {@code dtdma.cache.mb} megabytes (MiB).
+     */
+    public static final long DEFAULT_MAX_BYTES = Long.getLong("dtdma.cache.mb", 64L) << 20;
     private volatile dtdma.bindings.BindingSet bindings;
 
     /** @param detectKernel use the include paths of a Linux kernel tree found around each file */
     public Workspace(Settings settings, boolean detectKernel) {
-        this(settings, detectKernel, DEFAULT_MAX_CONTEXTS, DEFAULT_MAX_WEIGHT);
+        this(settings, detectKernel, DEFAULT_MAX_CONTEXTS, DEFAULT_MAX_BYTES);
     }
 
     /**
      * @param maxContexts at most this many analyses are cached (least recently used evicted first, the open
      *                    documents' contexts last)
-     * @param maxWeight   and at most this many tree nodes and properties summed over them
+     * @param maxBytes    and at most this many bytes of heap retained by them, estimated ({@link #estimatedBytes})
      */
-    public Workspace(Settings settings, boolean detectKernel, int maxContexts, long maxWeight) {
+    public Workspace(Settings settings, boolean detectKernel, int maxContexts, long maxBytes) {
         this.maxEntries = Math.max(1, maxContexts);
-        this.maxWeight = Math.max(1, maxWeight);
+        this.maxBytes = Math.max(1, maxBytes);
         this.detectKernel = detectKernel;
         this.settings = settings;
         this.boards = new Boards(settings.includeDirs(), detectKernel, settings.devlink(), settings.dtcWarnings());
@@ -119,13 +125,16 @@ public final class Workspace {
         }
     }
 
-    /** Sets the binding schemas every context is validated against (null: none); every context is analysed again. */
+    /**
+     * Sets the binding schemas every context is validated against (null: none); every context is analysed again.
+     * A running analysis is not stopped: it finishes without the new schemas (so the first diagnostics of a cold
+     * start do not wait for the schema load) and is not cached; the next request analyses again with them.
+     */
     public void setBindings(dtdma.bindings.BindingSet set) {
         synchronized (lock) {
             bindings = set;
             boards.setBindings(set);
-            configEpoch.incrementAndGet(); // every analysis is stale; a running one stops
-            changes.incrementAndGet();
+            bindingsEpoch.incrementAndGet(); // every cached analysis is stale, a running one is not cancelled
             cache.clear();
             finished.clear();
         }
@@ -368,6 +377,7 @@ public final class Workspace {
                 // snapshot before reading: an edit applied meanwhile sets the overlay first and bumps the stamp
                 // after, so a stamp recorded here is never newer than the text read
                 Snapshot snap = snapshot();
+                long bindingsAt = bindingsEpoch.get(); // read before the analysis reads the schemas
                 Boards b = boards;
                 Set<Path> watched = c == null ? null : c.stamps().keySet();
                 Cancel superseded = () -> snap.superseded(watched);
@@ -392,12 +402,14 @@ public final class Workspace {
                 }
                 read.putIfAbsent(r, snap.stamps().getOrDefault(r, 0L));
                 a.setVersions(versions);
-                Cached done = new Cached(a, Map.copyOf(read), snap.config(), weight(a));
-                if (!done.valid()) {
+                Cached done = new Cached(a, Map.copyOf(read), snap.config(), bindingsAt, estimatedBytes(a));
+                if (!done.validInputs()) {
                     continue; // finished just as one of its files changed: the result is already stale
                 }
-                cache.put(r, done);
-                keepFinished(r, done, snap);
+                if (done.valid()) {
+                    cache.put(r, done);
+                    keepFinished(r, done, snap);
+                } // else the schemas were set meanwhile: this analysis is answered once, not cached
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 LOG.log(Level.FINE, () -> "analysed " + r + " (" + a.files().size() + " files, versions "
                         + a.versions().values() + ") in " + ms + " ms");
@@ -414,7 +426,7 @@ public final class Workspace {
         return c != null && c.valid() ? c.analysis() : null;
     }
 
-    /** How many analyses are cached, and their summed weight (tree nodes and properties). */
+    /** How many analyses are cached, and the heap they retain, estimated in bytes ({@link #estimatedBytes}). */
     public long[] cacheStats() {
         return cache.stats();
     }
@@ -454,12 +466,14 @@ public final class Workspace {
         private final Analysis analysis;
         private final Map<Path, Long> stamps;
         private final long config;
+        private final long bindingsAt;
         private final long weight;
 
-        Cached(Analysis analysis, Map<Path, Long> stamps, long config, long weight) {
+        Cached(Analysis analysis, Map<Path, Long> stamps, long config, long bindingsAt, long weight) {
             this.analysis = analysis;
             this.stamps = stamps;
             this.config = config;
+            this.bindingsAt = bindingsAt;
             this.weight = weight;
         }
 
@@ -476,6 +490,11 @@ public final class Workspace {
         }
 
         boolean valid() {
+            return bindingsAt == bindingsEpoch.get() && validInputs();
+        }
+
+        /** Valid but for the binding schemas: the settings and the files it read are unchanged. */
+        boolean validInputs() {
             if (config != configEpoch.get()) {
                 return false;
             }
@@ -500,22 +519,39 @@ public final class Workspace {
         return stamps.getOrDefault(f, 0L);
     }
 
-    /** The size of an analysis for the cache budget: its tree's nodes and properties. */
-    private static long weight(Analysis a) {
-        long[] n = {0};
+    /** Estimated heap an analysis retains whatever its size (its models, maps and registries). */
+    static final long BYTES_PER_ANALYSIS = 16 << 10;
+    /** Estimated heap retained per tree node or property by an analysis (see {@link #estimatedBytes}). */
+    static final long BYTES_PER_ENTRY = 400;
+    /** Estimated heap retained per diagnostic (message, span, related information). */
+    static final long BYTES_PER_DIAGNOSTIC = 300;
+
+    /**
+     * The heap an analysis retains, estimated for the cache budget from what it holds: its tree's nodes and
+     * properties (each with its syntax, history, spans, and its share of the parse, the DMA, device-link and
+     * binding models built from the tree), its property values' bytes, and its diagnostics. Calibrated on real
+     * boards by {@code AnalysisHeapBench} (heap after GC with and without the analysis; docs/architecture.md).
+     */
+    public static long estimatedBytes(Analysis a) {
+        long entries = 0;
+        long valueBytes = 0;
         java.util.ArrayDeque<dtdma.tree.Node> todo = new java.util.ArrayDeque<>();
         todo.add(a.tree().root());
         while (!todo.isEmpty()) {
             dtdma.tree.Node x = todo.pop();
-            n[0] += 1 + x.properties().size();
+            entries += 1 + x.properties().size();
+            for (dtdma.tree.Property p : x.properties()) {
+                valueBytes += p.value().length();
+            }
             todo.addAll(x.children());
         }
-        return Math.max(1, n[0]);
+        return BYTES_PER_ANALYSIS + entries * BYTES_PER_ENTRY + valueBytes
+                + (long) a.result().diagnostics().size() * BYTES_PER_DIAGNOSTIC;
     }
 
     /**
-     * The analyses, least recently used first out: at most {@code maxEntries} and {@code maxWeight} summed
-     * weight; the live contexts (open documents' active boards) are evicted last.
+     * The analyses, least recently used first out: at most {@code maxEntries} and {@code maxBytes} estimated
+     * bytes summed; the live contexts (open documents' active boards) are evicted last.
      */
     private final class AnalysisCache {
         private final LinkedHashMap<Path, Cached> map = new LinkedHashMap<>(64, 0.75f, true);
@@ -557,13 +593,13 @@ public final class Workspace {
                 }
                 return false;
             });
-            if (map.size() <= maxEntries && weight <= maxWeight) {
+            if (map.size() <= maxEntries && weight <= maxBytes) {
                 return;
             }
             Set<Path> live = liveContexts();
-            for (int pass = 0; pass < 2 && (map.size() > maxEntries || weight > maxWeight); pass++) {
+            for (int pass = 0; pass < 2 && (map.size() > maxEntries || weight > maxBytes); pass++) {
                 var it = map.entrySet().iterator();
-                while (it.hasNext() && (map.size() > maxEntries || weight > maxWeight)) {
+                while (it.hasNext() && (map.size() > maxEntries || weight > maxBytes)) {
                     var e = it.next();
                     if (e.getKey().equals(keep) || (pass == 0 && live.contains(e.getKey()))) {
                         continue;

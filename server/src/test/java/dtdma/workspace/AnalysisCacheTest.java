@@ -26,12 +26,16 @@ class AnalysisCacheTest {
     private Path soc;
 
     private Workspace workspace(int maxContexts) throws Exception {
+        return workspace(maxContexts, Long.MAX_VALUE);
+    }
+
+    private Workspace workspace(int maxContexts, long maxBytes) throws Exception {
         soc = dir.resolve("soc.dtsi");
         Files.writeString(soc, "/ { soc { uart: serial@1000 { reg = <0x1000 0x100>; }; }; };\n");
         a = board("a.dts", "#include \"soc.dtsi\"\n/ { model = \"a\"; };\n");
         b = board("b.dts", "#include \"soc.dtsi\"\n/ { model = \"b\"; };\n");
         c = board("c.dts", "/dts-v1/;\n/ { model = \"c\"; };\n");
-        Workspace ws = new Workspace(Settings.DEFAULT, false, maxContexts, Long.MAX_VALUE);
+        Workspace ws = new Workspace(Settings.DEFAULT, false, maxContexts, maxBytes);
         ws.scan(List.of(dir), () -> false, (x, y) -> { });
         return ws;
     }
@@ -154,5 +158,65 @@ class AnalysisCacheTest {
         assertTrue(related.polls.get() > polls, "an edit to the include it reads restarts it: " + related.polls.get());
         assertTrue(redone.file(soc).text().contains("late"), "the result is of the final text");
         assertTrue(ws.cachedAnalysis(a) == redone);
+    }
+
+    @Test
+    void schemasSetDuringAnAnalysisDoNotStopItButMakeItStale() throws Exception {
+        Workspace ws = workspace(32);
+        ws.open(a, 1, Files.readString(a));
+        Analysis cachedBefore = ws.analysis(c, Cancel.NONE);
+        AtomicInteger polls = new AtomicInteger();
+        // the schema load of a cold start finishing while the first board is analysed
+        Cancel loadLands = () -> {
+            if (polls.incrementAndGet() == 3) { // inside the analysis (the first poll is before it starts)
+                ws.setBindings(null);
+            }
+            return false;
+        };
+        // restart=false: a superseded analysis would throw instead of starting again
+        Analysis first = ws.analysis(a, loadLands, false);
+        assertTrue(polls.get() > 3, "the schemas were set while the analysis ran");
+        assertEquals(1, first.versions().get(a), "it finished and is answered (published without the schemas)");
+        assertEquals(null, ws.cachedAnalysis(a), "but not cached: it ran without the schemas now in use");
+        Analysis again = ws.analysis(a, Cancel.NONE);
+        assertNotSame(first, again, "the next request analyses with the schemas");
+        assertSame(again, ws.analysis(a, Cancel.NONE));
+        assertNotSame(cachedBefore, ws.analysis(c, Cancel.NONE), "analyses cached before the schemas are stale");
+    }
+
+    @Test
+    void theCacheIsBoundedByTheEstimatedHeapOfItsAnalyses() throws Exception {
+        Workspace sizes = workspace(32);
+        long ea = Workspace.estimatedBytes(sizes.analysis(a, Cancel.NONE));
+        long eb = Workspace.estimatedBytes(sizes.analysis(b, Cancel.NONE));
+        long ec = Workspace.estimatedBytes(sizes.analysis(c, Cancel.NONE));
+        assertEquals(ea + eb + ec, sizes.cacheStats()[1], "the cache counts the estimates of what it holds");
+
+        Workspace ws = workspace(32, ea + eb + ec - 1); // room for two of the three, not for all
+        Analysis a1 = ws.analysis(a, Cancel.NONE);
+        Analysis b1 = ws.analysis(b, Cancel.NONE);
+        assertEquals(2, ws.cacheStats()[0]);
+        ws.analysis(c, Cancel.NONE);
+        assertEquals(2, ws.cacheStats()[0], "over the size bound: the least recently used went");
+        assertTrue(ws.cacheStats()[1] <= ea + eb + ec - 1);
+        assertEquals(null, ws.cachedAnalysis(a));
+        assertSame(b1, ws.cachedAnalysis(b));
+        assertNotSame(a1, ws.analysis(a, Cancel.NONE), "evicted, so analysed again");
+    }
+
+    @Test
+    void theEstimateGrowsWithTheTreeAndItsValues() throws Exception {
+        Workspace ws = workspace(32);
+        StringBuilder nodes = new StringBuilder("/ {");
+        for (int i = 0; i < 100; i++) {
+            nodes.append(" n").append(i).append(" { reg = <").append(i).append(">; };");
+        }
+        Path big = board("big.dts", nodes.append(" };\n").toString());
+        Path blob = board("blob.dts", "/ { data = [" + "00 ".repeat(10_000) + "]; };\n");
+        long small = Workspace.estimatedBytes(ws.analysis(c, Cancel.NONE));
+        long large = Workspace.estimatedBytes(ws.analysis(big, Cancel.NONE));
+        long bytes = Workspace.estimatedBytes(ws.analysis(blob, Cancel.NONE));
+        assertTrue(large - small >= 200 * 300, "100 nodes with a property each: " + small + " -> " + large);
+        assertTrue(bytes - small >= 9_900, "a 10,000-byte value: " + small + " -> " + bytes);
     }
 }
