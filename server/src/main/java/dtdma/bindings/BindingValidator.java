@@ -137,10 +137,22 @@ public final class BindingValidator {
                         "binding " + b.file() + " not applied to " + n.path(), e);
                 continue;
             }
+            java.util.Set<String> echoed = new java.util.HashSet<>();
             for (ValidationMessage m : withAnyOf(messages)) {
                 BindingFinding f = finding(n, json, b, m, disabled, values);
                 if (f != null) {
                     mine.add(f);
+                } else if (disabled) {
+                    ValidationMessage echo = echoOfDroppedRequired(m, json, b);
+                    if (echo != null && echoed.add(echo.getProperty())) {
+                        BindingFinding e = finding(n, json, b, echo, disabled, values);
+                        if (e != null) {
+                            mine.add(new BindingFinding(e.kind(), e.node(), e.validated(), e.property(), e.path(),
+                                    e.keyword(), e.schemaPath(), e.binding(), "fails its schema on a required "
+                                    + "property (not reported while the node is disabled), so the binding, closed by "
+                                    + "unevaluatedProperties: false, does not accept it", e.disabled()));
+                        }
+                    }
                 }
             }
             // a property whose value failed a rule is not also "unevaluated" (annotations of a failing
@@ -164,10 +176,46 @@ public final class BindingValidator {
         }
     }
 
+    /**
+     * dt-validate drops a disabled node's missing-property failures, but not what they leave behind: when the
+     * property or child they are in (imx8mq.dtsi's disabled {@code mipi-dsi}: {@code ports} without
+     * {@code port@1}) fails its subschema, a binding closed by {@code unevaluatedProperties: false} reports it as
+     * unevaluated ("'ports' was unexpected"). That report, for a dropped {@code required} (or a combinator of
+     * them) inside a property of the node; null otherwise.
+     */
+    private static ValidationMessage echoOfDroppedRequired(ValidationMessage m, ObjectNode json, Binding b) {
+        boolean required = "required".equals(m.getType())
+                || (("oneOf".equals(m.getType()) || "anyOf".equals(m.getType())) && onlyRequired(m));
+        JsonNodePath at = m.getInstanceLocation();
+        if (!required || nestedInCombinator(m) || at == null || at.getNameCount() == 0
+                || !(b.schema() instanceof ObjectNode schema) || !schema.path("unevaluatedProperties").isBoolean()
+                || schema.path("unevaluatedProperties").asBoolean()) {
+            return null;
+        }
+        String property = String.valueOf(at.getElement(0));
+        if (!json.has(property)) {
+            return null;
+        }
+        JsonNodePath root = at;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        return ValidationMessage.builder().type("unevaluatedProperties").code("unevaluatedProperties")
+                .property(property).instanceLocation(root).instanceNode(json)
+                .evaluationPath(new JsonNodePath(com.networknt.schema.PathType.JSON_POINTER).append("unevaluatedProperties"))
+                .schemaLocation(com.networknt.schema.SchemaLocation.of(b.id() + "/unevaluatedProperties"))
+                .messageSupplier(() -> "/" + property + ": unevaluated (its subschema fails)").build();
+    }
+
     private static BindingFinding finding(Node validated, ObjectNode json, Binding b, ValidationMessage m,
             boolean disabled, NodeValues values) {
         String keyword = m.getType();
         String schemaPath = m.getSchemaLocation() == null ? "" : fragment(m.getSchemaLocation().toString());
+        if (keyword.equals("minContains") && schemaPath.endsWith("/contains")) {
+            // a plain "contains" (no item matches; its implied minContains is 1): a failed condition, as
+            // dt-validate reports it ("does not contain items matching the given schema"), not a count
+            keyword = "contains";
+        }
         if (nestedInCombinator(m)) {
             return null; // reported through its oneOf/anyOf/not, as dt-validate does
         }
@@ -271,6 +319,7 @@ public final class BindingValidator {
     static java.util.Collection<ValidationMessage> withAnyOf(java.util.Collection<ValidationMessage> messages) {
         java.util.Map<String, List<ValidationMessage>> groups = new java.util.LinkedHashMap<>();
         java.util.Set<String> own = new java.util.HashSet<>();
+        java.util.Map<String, JsonNodePath> instances = new java.util.HashMap<>();
         for (ValidationMessage m : messages) {
             JsonNodePath ev = m.getEvaluationPath();
             if (ev == null) {
@@ -290,7 +339,10 @@ public final class BindingValidator {
                     for (int k = ev.getNameCount() - 1; k > i; k--) {
                         at = at.getParent();
                     }
-                    groups.computeIfAbsent(at + "\0" + m.getInstanceLocation(), x -> new ArrayList<>()).add(m);
+                    JsonNodePath instance = anyOfInstance(m, i);
+                    String key = at + "\0" + instance;
+                    instances.putIfAbsent(key, instance);
+                    groups.computeIfAbsent(key, x -> new ArrayList<>()).add(m);
                     break;
                 }
             }
@@ -346,11 +398,47 @@ public final class BindingValidator {
             // binding's regular expressions, whose "{1,2}" is not a format element
             String message = "none of the " + alternatives.size() + " alternatives holds: " + String.join("; ", details);
             out.add(ValidationMessage.builder().type("anyOf").code("anyOf").evaluationPath(path).schemaLocation(loc)
-                    .instanceLocation(first.getInstanceLocation()).instanceNode(first.getInstanceNode())
+                    .instanceLocation(instances.get(g.getKey())).instanceNode(first.getInstanceNode())
                     .schemaNode(schema).messageSupplier(() -> message)
                     .build());
         }
         return out;
+    }
+
+    /**
+     * The instance the {@code anyOf} at evaluation-path index {@code anyOf} was applied to: the message's instance
+     * less the steps its alternative took into the value (an item, a property). The alternatives of syscon.yaml's
+     * {@code compatible} fail on different instances (an item's {@code enum}, the list's {@code minItems}), and are
+     * still one failing {@code anyOf}, as dt-validate reports it.
+     */
+    static JsonNodePath anyOfInstance(ValidationMessage m, int anyOf) {
+        JsonNodePath ev = m.getEvaluationPath();
+        int n = ev.getNameCount();
+        int steps = 0;
+        for (int i = anyOf + 2; i < n - 1; i++) { // after "anyOf", its index; the last element is the failing keyword
+            switch (String.valueOf(ev.getElement(i))) {
+                case "properties", "patternProperties" -> {
+                    steps++;
+                    i++; // the property's name or pattern
+                }
+                case "items", "prefixItems" -> {
+                    steps++;
+                    if (i + 1 < n - 1 && String.valueOf(ev.getElement(i + 1)).matches("[0-9]+")) {
+                        i++; // the item's index
+                    }
+                }
+                case "additionalProperties", "unevaluatedProperties", "additionalItems", "unevaluatedItems",
+                        "contains", "propertyNames" -> steps++;
+                case "allOf", "anyOf", "oneOf", "dependentSchemas" -> i++; // an index or a name, no step
+                default -> {
+                }
+            }
+        }
+        JsonNodePath at = m.getInstanceLocation();
+        for (int k = 0; k < steps && at.getParent() != null; k++) {
+            at = at.getParent();
+        }
+        return at;
     }
 
     /** Whether the failing combinator's subschemas are all {@code required} lists (interrupts or interrupts-extended). */

@@ -50,7 +50,12 @@ class BindingsDifferentialTest {
             "arm/boot/dts/imxrt1050-evk.dts", "arm64/boot/dts/freescale/imx8mm-evk.dts",
             "arm64/boot/dts/freescale/imx8mn-evk.dts", "arm64/boot/dts/freescale/imx8mp-evk.dts",
             "arm64/boot/dts/freescale/imx8mq-evk.dts", "arm64/boot/dts/freescale/imx8qxp-mek.dts",
-            "arm64/boot/dts/freescale/imx8ulp-evk.dts", "arm64/boot/dts/freescale/imx93-11x11-evk.dts");
+            "arm64/boot/dts/freescale/imx8ulp-evk.dts", "arm64/boot/dts/freescale/imx93-11x11-evk.dts",
+            // where the every-board run differed: an anyOf failing on an item and on the list (syscon), a plain
+            // "contains" (PCI functions), dt-validate's echo of a dropped "required" in a disabled node (nwl-dsi's
+            // ports) and its echo inside a child checked from the parent (the SCU watchdog)
+            "arm64/boot/dts/freescale/fsl-ls1028a-rdb.dts", "arm64/boot/dts/freescale/imx8mq-thor96.dts",
+            "arm64/boot/dts/freescale/imx8dxl-evk.dts");
 
     @Test
     void agreesWithDtValidate() throws Exception {

@@ -149,6 +149,16 @@ class BindingsKernelCasesTest {
                 + "`eeprom/at25.yaml`)"), messages);
     }
 
+    /**
+     * fsl-ls1028a.dtsi's {@code syscon@1e60000} is only {@code "syscon"}: syscon.yaml's {@code anyOf} fails on an
+     * item (not in the enum) and on the list (fewer than 2 items). One failing {@code anyOf}, as dt-validate says.
+     */
+    @Test
+    void anAnyOfFailingOnAnItemAndOnTheListIsOneFinding() throws IOException {
+        String syscon = "\tsyscon@1e60000 {\n\t\tcompatible = \"syscon\";\n\t\treg = <0x1e60000 0x10000>;\n\t};\n";
+        assertEquals(List.of("syscon@1e60000: compatible [CONDITION]"), keys(syscon, "syscon@1e60000"));
+    }
+
     @Test
     void dtValidatesUndecodedStringListsAreNotCompared() {
         String report = """

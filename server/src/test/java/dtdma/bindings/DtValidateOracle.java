@@ -147,6 +147,24 @@ final class DtValidateOracle {
     static List<Key> parse(String report) {
         List<Key> out = new ArrayList<>();
         String prefix = "BOARD.dtb: ";
+        // every "node: a:b:c: ..." path and its prefixes, to tell an echo inside a child from a finding
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        java.util.regex.Pattern pathOf = java.util.regex.Pattern.compile("^((?:[^\\s:']+:)+) ");
+        for (String line : report.split("\n")) {
+            if (!line.startsWith(prefix) || line.indexOf(": ", prefix.length()) < 0) {
+                continue;
+            }
+            int c = line.indexOf(": ", prefix.length());
+            java.util.regex.Matcher pm = pathOf.matcher(line.substring(c + 2));
+            if (pm.find()) {
+                String[] parts = pm.group(1).split(":");
+                StringBuilder p = new StringBuilder();
+                for (String part : parts) {
+                    p.append(p.length() == 0 ? "" : ":").append(part);
+                    paths.add(line.substring(prefix.length(), c) + "\0" + p);
+                }
+            }
+        }
         for (String line : report.split("\n")) {
             if (!line.startsWith(prefix)) {
                 continue;
@@ -168,8 +186,14 @@ final class DtValidateOracle {
                 java.util.regex.Matcher q = java.util.regex.Pattern.compile("'([^']*)'").matcher(msg);
                 boolean unevaluated = msg.startsWith("Unevaluated");
                 while (q.find()) {
+                    // inside a child ("system-controller: watchdog: Unevaluated ... ('compatible' was
+                    // unexpected)") it is an echo when that property of the child has a finding of its own
+                    // ("system-controller: watchdog:compatible:0: ..."), keyed on the child like that finding;
+                    // otherwise ("ethernet@2188000: mdio: ... ('ethernet-phy' was unexpected)") a finding
+                    boolean echo = unevaluated && (first.isEmpty() || paths.contains(node + "\0"
+                            + pm.group(1).replaceAll(":$", "") + ":" + q.group(1)));
                     out.add(new Key(node, first.isEmpty() ? q.group(1) : first, BindingFinding.Kind.UNEXPECTED,
-                            unevaluated && first.isEmpty()));
+                            echo));
                 }
                 continue;
             }
