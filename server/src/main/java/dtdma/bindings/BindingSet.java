@@ -13,12 +13,10 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -639,11 +637,7 @@ public final class BindingSet {
                 Files.createDirectories(cacheDir);
                 Path tmp = Files.createTempFile(cacheDir, "bindings", ".tmp");
                 JSON.writeValue(tmp.toFile(), out);
-                try {
-                    Files.move(tmp, cacheFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException ex) {
-                    Files.move(tmp, cacheFile, StandardCopyOption.REPLACE_EXISTING);
-                }
+                StatIndex.moveIntoPlace(tmp, cacheFile);
             } catch (IOException ex) {
                 LOG.log(Level.WARNING, "cannot write bindings cache " + cacheFile, ex);
             }
