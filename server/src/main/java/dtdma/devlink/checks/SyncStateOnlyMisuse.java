@@ -7,7 +7,12 @@ import dtdma.devlink.Finding;
 import java.util.List;
 import java.util.Set;
 
-/** DL008: DL_FLAG_SYNC_STATE_ONLY mixed with non-marker flags, or the consumer is already bound: device_link_add returns NULL. */
+/**
+ * DL008: DL_FLAG_SYNC_STATE_ONLY mixed with non-marker flags, or the consumer is already bound: device_link_add
+ * returns NULL. Also reports device_link_add's one other NULL return, a supplier that is not registered
+ * (!device_pm_initialized), which the simulation does not reach: a channel device is deleted only when its
+ * controller unregisters, and requests to an unregistered controller defer before any link is made.
+ */
 public final class SyncStateOnlyMisuse extends FindingCheck {
     @Override
     public Code code() {
