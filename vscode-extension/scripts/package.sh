@@ -14,7 +14,7 @@ if [ -f "$jar" ]; then
 fi
 if [ ! -f "$jar" ] || [ -n "$stale" ]; then
   echo "Building $jar${stale:+ ($stale is newer)}" >&2
-  (cd "$root" && mvn -q -B -ntp -DskipTests package)
+  (cd "$root" && mvn -q -B -ntp -DskipTests package) >&2   # stdout carries only the .vsix path
 fi
 mkdir -p "$ext/server"
 cp "$jar" "$ext/server/dtdma.jar"
