@@ -355,7 +355,8 @@ public final class LanguageService {
         List<CodeActionFeature.Action> out = new ArrayList<>(
                 CodeActionFeature.actions(at.analysis(), at.file(), at.value(), end, from.cancel()));
         if (style) {
-            out.addAll(StyleActions.actions(at.file(), dtdma.workspace.FormatHints.labelOrder(at.analysis()), at.value(), end));
+            out.addAll(StyleActions.actions(at.file(), dtdma.workspace.FormatHints.labelOrder(at.analysis()), at.value(),
+                    end, from.cancel()));
         }
         return answer(at, out, from.cancel());
     }

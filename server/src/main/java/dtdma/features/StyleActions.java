@@ -34,12 +34,18 @@ public final class StyleActions {
 
     /** The quick fixes with what a board's merged tree tells (the order the labelled nodes are defined in). */
     public static List<CodeActionFeature.Action> actions(SourceFile file, StyleHints hints, int from, int to) {
+        return actions(file, hints, from, to, dtdma.text.Cancel.NONE);
+    }
+
+    /** Like {@link #actions(SourceFile, StyleHints, int, int)}, polling {@code cancel} in the style checks. */
+    public static List<CodeActionFeature.Action> actions(SourceFile file, StyleHints hints, int from, int to,
+            dtdma.text.Cancel cancel) {
         List<CodeActionFeature.Action> out = new ArrayList<>();
         StyleModel m = StyleModel.of(file, hints);
         if (m == null) {
             return out;
         }
-        for (Diagnostic d : StyleChecks.run(file, hints)) {
+        for (Diagnostic d : StyleChecks.run(file, hints, cancel)) {
             if (d.span().end() < from || d.span().start() > to) {
                 continue;
             }

@@ -36,15 +36,26 @@ public final class StyleChecks {
 
     /** The style findings of one file, with what a board's merged tree tells about it (the order of definitions). */
     public static List<Diagnostic> run(SourceFile file, StyleHints hints) {
+        return run(file, hints, dtdma.text.Cancel.NONE);
+    }
+
+    /**
+     * Like {@link #run(SourceFile, StyleHints)}, polling {@code cancel} before the file is read and before each
+     * check.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancel} fires
+     */
+    public static List<Diagnostic> run(SourceFile file, StyleHints hints, dtdma.text.Cancel cancel) {
         List<Diagnostic> out = new ArrayList<>();
         if (!isSource(file.path())) {
             return out;
         }
+        cancel.check();
         StyleModel m = StyleModel.of(file, hints);
         if (m == null) {
             return out;
         }
-        Check.runAll(ALL, m, out, new Span(file.id(), 0, 0));
+        Check.runAll(ALL, m, out, new Span(file.id(), 0, 0), cancel);
         return out;
     }
 

@@ -282,11 +282,25 @@ public final class DiagnosticsEngine {
                     failed(root, e, touched);
                     continue;
                 }
+                try {
+                    record(root, a, touched, yielding(root, cancelled));
+                } catch (CancellationException e) {
+                    // the style checks yield like the analysis (which stays cached: the next run is quick)
+                    synchronized (this) {
+                        if (root.equals(first) || !lazy.contains(root)) {
+                            dirty.add(root);
+                        } else {
+                            deferred.add(root);
+                            armIdle();
+                        }
+                    }
+                    again = true;
+                    continue;
+                }
                 synchronized (this) {
                     lastMillis.put(root, (System.nanoTime() - t0) / 1_000_000);
                     lazy.remove(root);
                 }
-                record(root, a, touched);
                 publish(touched, cancelled);
             }
             if (again) {
@@ -336,7 +350,7 @@ public final class DiagnosticsEngine {
     }
 
     /** Files a context's diagnostics by file, with the versions of the documents it read. */
-    private void record(Path root, Analysis a, Set<Path> touched) {
+    private void record(Path root, Analysis a, Set<Path> touched, dtdma.text.Cancel cancel) {
         Map<Path, List<Diagnostic>> grouped = new LinkedHashMap<>();
         for (Path f : a.files().keySet()) {
             grouped.put(f, new ArrayList<>());
@@ -348,7 +362,7 @@ public final class DiagnosticsEngine {
             all = new ArrayList<>(all);
             dtdma.style.StyleHints order = FormatHints.labelOrder(a);
             for (SourceFile sf : a.files().values()) {
-                all.addAll(StyleChecks.run(sf, order));
+                all.addAll(StyleChecks.run(sf, order, cancel));
             }
         }
         for (Diagnostic d0 : all) {

@@ -33,6 +33,19 @@ class StyleChecksTest {
     }
 
     @Test
+    void theChecksStopWhenCancelled() {
+        SourceFile f = new SourceFile(0, Path.of("/tmp", "a.dts"), "/ {\n\tBad_Name {\n\t\tx = <0xAB>;\n\t};\n};\n");
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                () -> StyleChecks.run(f, StyleHints.NONE, () -> true));
+        // after two polls: the file read, and then the first check; the rest do not run
+        int[] polls = {0};
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                () -> StyleChecks.run(f, StyleHints.NONE, () -> ++polls[0] > 2));
+        assertEquals(3, polls[0]);
+        assertEquals(2, StyleChecks.run(f, StyleHints.NONE, () -> false).size());
+    }
+
+    @Test
     void naturalOrder() {
         assertEquals(-1, Integer.signum(Names.natural("vdd-0v9-supply", "vdd-1v8-supply")));
         assertEquals(-1, Integer.signum(Names.natural("vdd-1v8-supply", "vdd-12v-supply")));
