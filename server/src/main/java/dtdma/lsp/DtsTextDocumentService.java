@@ -403,7 +403,7 @@ final class DtsTextDocumentService implements TextDocumentService {
                     }
                 };
                 try {
-                    hints = dtdma.workspace.FormatHints.entries(server.ws().analysisFor(p, cancel), p, text);
+                    hints = dtdma.workspace.FormatHints.entries(server.ws().analysisFor(p, cancel), p, text, cancel);
                 } catch (RuntimeException | StackOverflowError e) {
                     if (e instanceof CancellationException c) {
                         throw c;

@@ -43,6 +43,15 @@ public final class FormatHints {
      * alone: a board may change what its tree says).
      */
     public static EntryHints entries(Analysis a, Path file, String text) {
+        return entries(a, file, text, dtdma.text.Cancel.NONE);
+    }
+
+    /**
+     * Like {@link #entries(Analysis, Path, String)}, polling {@code cancel} per node of the tree.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancel} fires
+     */
+    public static EntryHints entries(Analysis a, Path file, String text, dtdma.text.Cancel cancel) {
         if (a == null || a.tree() == null || a.root() == null || !Boards.isBoard(a.root())) {
             return EntryHints.NONE;
         }
@@ -56,6 +65,7 @@ public final class FormatHints {
         Set<Integer> conflicts = new HashSet<>();
         List<Node> todo = new ArrayList<>(List.of(a.tree().root()));
         while (!todo.isEmpty()) {
+            cancel.check();
             Node n = todo.remove(todo.size() - 1);
             todo.addAll(n.children());
             for (Property p : n.properties()) {

@@ -139,6 +139,9 @@ class FormatHintsTest {
         assertTrue(out.contains("\t\t\tinterrupts = <0 10 4>, <0 11 4>;\n"), out);
         // a text the analysis did not read (an edit since) gets no hints
         assertSame(EntryHints.NONE, FormatHints.entries(a, dir.resolve("soc.dtsi"), soc + "\n"));
+        // the walk over the tree stops when the formatting request is cancelled
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                () -> FormatHints.entries(a, dir.resolve("soc.dtsi"), soc, () -> true));
         // nor does a .dtsi analysed alone, without a board
         Analysis alone = new Boards(List.of(), false).analyse(dir.resolve("soc.dtsi"), () -> false);
         assertSame(EntryHints.NONE, FormatHints.entries(alone, dir.resolve("soc.dtsi"), soc));
