@@ -231,7 +231,15 @@ public final class Boards {
 
         List<Diagnostic> diags = new ArrayList<>();
         unit.collectDiagnostics(diags);
+        // a macro invocation the budgets stopped (PP007) is left unexpanded: the parser's complaints about what
+        // is left of it ("stray identifier", "unexpected ')'") are its echo, not more findings
+        List<Span> refused = diags.stream().filter(d -> d.code() == Code.PP007 && d.span() != null
+                && d.span().end() > d.span().start()).map(Diagnostic::span).toList();
         for (Diagnostic d : parsed.diagnostics()) {
+            if (d.span() != null && refused.stream().anyMatch(r -> r.fileId() == d.span().fileId()
+                    && r.start() <= d.span().start() && d.span().end() <= r.end())) {
+                continue;
+            }
             diags.add(partial && d.code() == Code.DTS005 ? undefinedHere(d) : d);
         }
         diags.addAll(tree.diagnostics());
