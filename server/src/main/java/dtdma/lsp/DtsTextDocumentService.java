@@ -89,14 +89,7 @@ final class DtsTextDocumentService implements TextDocumentService {
                 return empty;
             }
             // $/cancelRequest cancels the work: the analysis and the feature poll this signal
-            Cancel cancel = () -> {
-                try {
-                    cc.checkCanceled();
-                    return false;
-                } catch (CancellationException e) {
-                    return true;
-                }
-            };
+            Cancel cancel = cancelOf(cc);
             try {
                 LanguageService.Query q = new LanguageService.Query(p, at == null ? 0 : at.getLine(),
                         at == null ? 0 : at.getCharacter(), server.ws().settings(), cancel);
@@ -394,14 +387,7 @@ final class DtsTextDocumentService implements TextDocumentService {
                         options == null ? null : options.isInsertSpaces(), options == null ? null : options.getTabSize());
                 String text = doc.text();
                 dtdma.format.EntryHints hints = dtdma.format.EntryHints.NONE;
-                Cancel cancel = () -> {
-                    try {
-                        cc.checkCanceled();
-                        return false;
-                    } catch (CancellationException c) {
-                        return true;
-                    }
-                };
+                Cancel cancel = cancelOf(cc);
                 try {
                     hints = dtdma.workspace.FormatHints.entries(server.ws().analysisFor(p, cancel), p, text, cancel);
                 } catch (RuntimeException | StackOverflowError e) {
@@ -450,5 +436,17 @@ final class DtsTextDocumentService implements TextDocumentService {
             int offset = Math.min(text.length(), li.lineStart(line) + at.getCharacter());
             return FormattingFeature.onType(text, o, h, Math.max(0, offset - 1), c);
         });
+    }
+
+    /** The request's {@code $/cancelRequest} as the {@link Cancel} the work polls. */
+    private static Cancel cancelOf(org.eclipse.lsp4j.jsonrpc.CancelChecker cc) {
+        return () -> {
+            try {
+                cc.checkCanceled();
+                return false;
+            } catch (CancellationException e) {
+                return true;
+            }
+        };
     }
 }
