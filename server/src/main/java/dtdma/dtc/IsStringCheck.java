@@ -5,23 +5,14 @@ import dtdma.tree.Node;
 import dtdma.tree.Property;
 
 /** dtc's "property is not a string" checks: a named property, where present, must be one NUL-terminated string. */
-public abstract class IsStringCheck extends DtcCheck {
-    private final String property;
-
+public abstract class IsStringCheck extends PropertyCheck {
     protected IsStringCheck(String name, Code code, String property) {
-        super(name, code, true);
-        this.property = property;
+        super(name, code, property);
     }
 
     @Override
-    protected String keyProperty() {
-        return property;
-    }
-
-    @Override
-    protected void check(DtcRun run, Node node) {
-        Property p = node.property(property);
-        if (p != null && !DtcRun.isOneString(p)) {
+    protected void check(DtcRun run, Node node, Property p) {
+        if (!DtcRun.isOneString(p)) {
             run.fail(node, p, "property is not a string");
         }
     }

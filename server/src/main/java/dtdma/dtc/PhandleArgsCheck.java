@@ -11,30 +11,20 @@ import dtdma.tree.PropValue;
  * phandle cell written as a reference, whose target declares how many argument cells follow
  * ({@code #clock-cells}, ...). A phandle of 0 or -1 is an empty entry.
  */
-public abstract class PhandleArgsCheck extends DtcCheck {
-    private final String property;
+public abstract class PhandleArgsCheck extends PropertyCheck {
     private final String cellsName;
     private final boolean optional;
 
     protected PhandleArgsCheck(String name, Code code, String property, String cellsName, boolean optional,
             String isCellCheck) {
-        super(name, code, true, isCellCheck, "phandle_references");
-        this.property = property;
+        super(name, code, property, isCellCheck, "phandle_references");
         this.cellsName = cellsName;
         this.optional = optional;
     }
 
     @Override
-    protected String keyProperty() {
-        return property;
-    }
-
-    @Override
-    protected void check(DtcRun run, Node node) {
-        Property p = node.property(property);
-        if (p != null) {
-            checkArgs(run, node, p, cellsName, optional);
-        }
+    protected void check(DtcRun run, Node node, Property p) {
+        checkArgs(run, node, p, cellsName, optional);
     }
 
     /** Checks one phandle + arguments list against the providers' {@code cellsName}. */
