@@ -250,7 +250,7 @@ final class CheckCommand {
         dtdma.text.SourceRegistry reg = boards.sources();
         for (int id = 0; id < reg.size(); id++) {
             dtdma.text.SourceFile f = reg.get(id);
-            if (f != null && f.path() != null && StyleChecks.isSource(f.path())) {
+            if (f != null && f.path() != null && dtdma.text.SourceFile.isDevicetree(f.path())) {
                 latest.put(f.path().toAbsolutePath().normalize(), f);
             }
         }

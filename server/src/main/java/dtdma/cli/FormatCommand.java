@@ -113,7 +113,7 @@ final class FormatCommand {
             Path path = Path.of(p);
             if (Files.isDirectory(path)) {
                 try (Stream<Path> s = Files.walk(path)) {
-                    s.filter(f -> isSource(f) && Files.isRegularFile(f)).sorted().forEach(files::add);
+                    s.filter(f -> dtdma.text.SourceFile.isDevicetree(f) && Files.isRegularFile(f)).sorted().forEach(files::add);
                 } catch (IOException e) {
                     throw new Main.InputException(path + ": " + e.getMessage());
                 }
@@ -207,10 +207,6 @@ final class FormatCommand {
         return (skipped > 0 ? ", " + skipped + " left as they are" : "") + (failed > 0 ? ", " + failed + " unreadable" : "");
     }
 
-    static boolean isSource(Path f) {
-        String n = f.getFileName().toString();
-        return n.endsWith(".dts") || n.endsWith(".dtsi") || n.endsWith(".dtso");
-    }
 
     /** Writes beside the file, then renames over it; the new file gets the old one's permissions. */
     static void writeAtomically(Path f, String text) throws IOException {

@@ -47,7 +47,7 @@ public final class StyleChecks {
      */
     public static List<Diagnostic> run(SourceFile file, StyleHints hints, dtdma.text.Cancel cancel) {
         List<Diagnostic> out = new ArrayList<>();
-        if (!isSource(file.path())) {
+        if (!SourceFile.isDevicetree(file.path())) {
             return out;
         }
         cancel.check();
@@ -59,12 +59,4 @@ public final class StyleChecks {
         return out;
     }
 
-    /** {@code .dts}, {@code .dtsi} and {@code .dtso} files (not C headers). */
-    public static boolean isSource(java.nio.file.Path p) {
-        if (p == null || p.getFileName() == null) {
-            return false;
-        }
-        String n = p.getFileName().toString();
-        return n.endsWith(".dts") || n.endsWith(".dtsi") || n.endsWith(".dtso");
-    }
 }

@@ -15,6 +15,15 @@ public final class SourceFile {
         this.text = text;
     }
 
+    /** Whether a path names a devicetree source: {@code .dts}, {@code .dtsi} or {@code .dtso} (not a C header). */
+    public static boolean isDevicetree(Path p) {
+        if (p == null || p.getFileName() == null) {
+            return false;
+        }
+        String n = p.getFileName().toString();
+        return n.endsWith(".dts") || n.endsWith(".dtsi") || n.endsWith(".dtso");
+    }
+
     public int id() {
         return id;
     }

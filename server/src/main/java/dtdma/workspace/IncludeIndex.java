@@ -128,10 +128,7 @@ public final class IncludeIndex {
                 closure(inc, out);
             }
         }
-        out.removeIf(p -> {
-            String n = p.getFileName().toString();
-            return !(n.endsWith(".dts") || n.endsWith(".dtsi") || n.endsWith(".dtso"));
-        });
+        out.removeIf(p -> !dtdma.text.SourceFile.isDevicetree(p));
         cached = List.copyOf(out);
         files = cached;
         return cached;

@@ -72,7 +72,7 @@ class KernelFormatProofTest {
         try (Stream<Path> s = Files.walk(arch)) {
             all = s.filter(p -> p.toString().contains("/boot/dts/") && Files.isRegularFile(p)).sorted().toList();
         }
-        List<Path> sources = all.stream().filter(KernelFormatProofTest::isSource).toList();
+        List<Path> sources = all.stream().filter(dtdma.text.SourceFile::isDevicetree).toList();
         java.nio.file.PathMatcher m = glob.isEmpty() ? null : kernel.getFileSystem().getPathMatcher("glob:" + glob);
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
@@ -313,11 +313,6 @@ class KernelFormatProofTest {
 
     private static String describe(OracleResult r) {
         return r.dtb() != null ? r.dtb().length + " bytes" : "rejected by " + r.stage();
-    }
-
-    static boolean isSource(Path p) {
-        String n = p.getFileName().toString();
-        return n.endsWith(".dts") || n.endsWith(".dtsi") || n.endsWith(".dtso");
     }
 
     interface Job {
