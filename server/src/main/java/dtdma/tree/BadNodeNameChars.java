@@ -12,18 +12,13 @@ final class BadNodeNameChars extends TreeCheck {
 
     @Override
     public void run(Merged m, List<Diagnostic> out) {
-        walk(m, m.root(), n -> {
-            for (Node c : n.children()) {
-                if (c.deleted) {
-                    continue;
-                }
-                String name = c.name();
-                for (int i = 0; i < name.length(); i++) {
-                    char ch = name.charAt(i);
-                    if (!(Character.isLetterOrDigit(ch) && ch < 128) && ",._+@-".indexOf(ch) < 0) {
-                        report(out, c.nameSpan(), "bad character '" + ch + "' in node name '" + name + "'");
-                        break;
-                    }
+        walkChildren(m, c -> {
+            String name = c.name();
+            for (int i = 0; i < name.length(); i++) {
+                char ch = name.charAt(i);
+                if (!(Character.isLetterOrDigit(ch) && ch < 128) && ",._+@-".indexOf(ch) < 0) {
+                    report(out, c.nameSpan(), "bad character '" + ch + "' in node name '" + name + "'");
+                    break;
                 }
             }
         });

@@ -12,16 +12,11 @@ final class NodeNameFormat extends TreeCheck {
 
     @Override
     public void run(Merged m, List<Diagnostic> out) {
-        walk(m, m.root(), n -> {
-            for (Node c : n.children()) {
-                if (c.deleted) {
-                    continue;
-                }
-                String name = c.name();
-                int at = name.indexOf('@');
-                if (at >= 0 && name.indexOf('@', at + 1) >= 0) {
-                    report(out, c.nameSpan(), "multiple '@' characters in node name '" + name + "'");
-                }
+        walkChildren(m, c -> {
+            String name = c.name();
+            int at = name.indexOf('@');
+            if (at >= 0 && name.indexOf('@', at + 1) >= 0) {
+                report(out, c.nameSpan(), "multiple '@' characters in node name '" + name + "'");
             }
         });
     }

@@ -46,6 +46,20 @@ abstract class TreeCheck implements Check<TreeCheck.Merged> {
         report(out, span, message, List.of());
     }
 
+    /**
+     * Visits the children that are not deleted of every node {@link #walk} visits, a node's children together
+     * before its grandchildren (dtc's order for the checks of a node's name).
+     */
+    static void walkChildren(Merged m, Consumer<Node> f) {
+        walk(m, m.root(), n -> {
+            for (Node c : n.children()) {
+                if (!c.deleted) {
+                    f.accept(c);
+                }
+            }
+        });
+    }
+
     /** Visits every node that is not deleted, parents before children, polling the cancel signal at each. */
     static void walk(Merged m, Node n, Consumer<Node> f) {
         m.cancel().check();
