@@ -270,17 +270,6 @@ public final class DtcRun {
 
     /** A node by path from the root, components matched by full name (dtc's get_node_by_path). */
     public Node byPath(String path) {
-        Node n = tree.root();
-        for (String part : path.split("/", -1)) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            Node next = n.child(part);
-            if (next == null) {
-                return null;
-            }
-            n = next;
-        }
-        return n;
+        return tree.resolvePath("/" + path); // from the root even without a leading '/', as dtc reads it
     }
 }
