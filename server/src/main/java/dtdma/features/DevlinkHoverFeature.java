@@ -37,6 +37,22 @@ public final class DevlinkHoverFeature {
         return at;
     }
 
+    /**
+     * The specifier at the offset, with the board's simulation booted (on first use, polling {@code cancel}
+     * before, during and after the boot); null when there is none or no board to boot.
+     */
+    private static Lookup.SpecifierAt booted(Analysis a, SourceFile file, int offset, Cancel cancel) {
+        cancel.check();
+        Lookup.SpecifierAt at = specifierAt(a, file, offset);
+        if (at == null) {
+            return null;
+        }
+        cancel.check();
+        a.devlink(cancel);
+        cancel.check();
+        return at;
+    }
+
     /** The markdown section for the specifier at the offset, or null when there is none or no board to boot. */
     public static String markdown(Analysis a, SourceFile file, int offset) {
         return markdown(a, file, offset, Cancel.NONE);
@@ -44,14 +60,10 @@ public final class DevlinkHoverFeature {
 
     /** Like {@link #markdown(Analysis, SourceFile, int)}, polling {@code cancel} before, during and after the boot. */
     public static String markdown(Analysis a, SourceFile file, int offset, Cancel cancel) {
-        cancel.check();
-        Lookup.SpecifierAt at = specifierAt(a, file, offset);
+        Lookup.SpecifierAt at = booted(a, file, offset, cancel);
         if (at == null) {
             return null;
         }
-        cancel.check();
-        a.devlink(cancel); // boots the simulation on first use, polling cancel
-        cancel.check();
         return describe(a, a.devlink().simulation(), at.consumer().node().path(), at.specifier());
     }
 
@@ -66,14 +78,10 @@ public final class DevlinkHoverFeature {
 
     /** Like {@link #summary(Analysis, SourceFile, int)}, polling {@code cancel} before, during and after the boot. */
     public static String summary(Analysis a, SourceFile file, int offset, Cancel cancel) {
-        cancel.check();
-        Lookup.SpecifierAt at = specifierAt(a, file, offset);
+        Lookup.SpecifierAt at = booted(a, file, offset, cancel);
         if (at == null) {
             return null;
         }
-        cancel.check();
-        a.devlink(cancel);
-        cancel.check();
         Simulation booted = a.devlink().simulation();
         String consumerPath = at.consumer().node().path();
         Device dev = booted.find(consumerPath);
