@@ -267,14 +267,7 @@ public final class DiagnosticsEngine {
                 try {
                     a = i == 0 ? ws.analysis(root, yielding(root, cancelled), false) : join(running.get(i - 1));
                 } catch (CancellationException e) {
-                    synchronized (this) {
-                        if (root.equals(first) || !lazy.contains(root)) {
-                            dirty.add(root);
-                        } else {
-                            deferred.add(root); // superseded by an edit elsewhere: again once the user is idle
-                            armIdle();
-                        }
-                    }
+                    yielded(root);
                     again = true;
                     continue;
                 } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -285,15 +278,7 @@ public final class DiagnosticsEngine {
                 try {
                     record(root, a, touched, yielding(root, cancelled));
                 } catch (CancellationException e) {
-                    // the style checks yield like the analysis (which stays cached: the next run is quick)
-                    synchronized (this) {
-                        if (root.equals(first) || !lazy.contains(root)) {
-                            dirty.add(root);
-                        } else {
-                            deferred.add(root);
-                            armIdle();
-                        }
-                    }
+                    yielded(root); // the style checks yield like the analysis (which stays cached: quick again)
                     again = true;
                     continue;
                 }
@@ -332,6 +317,16 @@ public final class DiagnosticsEngine {
      */
     private dtdma.text.Cancel yielding(Path root, AtomicBoolean runToken) {
         return () -> shut || (runToken.get() && !root.equals(first));
+    }
+
+    /** A context whose work yielded runs again: at once, or, for an includer checked lazily, when the user is idle. */
+    private synchronized void yielded(Path root) {
+        if (root.equals(first) || !lazy.contains(root)) {
+            dirty.add(root);
+        } else {
+            deferred.add(root); // superseded by an edit elsewhere: again once the user is idle
+            armIdle();
+        }
     }
 
     private static Analysis join(CompletableFuture<Analysis> f) {
